@@ -1,0 +1,36 @@
+import pg from 'pg';
+import type { LocalbaseConfig } from '../config.ts';
+import { bootstrapDatabase } from '../db/bootstrap.ts';
+import { localbasePaths } from '../db/data-dir.ts';
+import { superuserUrl } from '../db/postgres-process.ts';
+import { UserError } from '../shared/errors.ts';
+import { formatMs, formatStep, timed } from '../shared/progress.ts';
+import { daemonStatus } from '../stack-state.ts';
+import { databaseAccepts } from './status.ts';
+
+/** As `supabase db reset`: a fresh `postgres` database, then the base schema, every migration and the seed. */
+export async function dbReset(config: LocalbaseConfig): Promise<number> {
+  const started = performance.now();
+  if (daemonStatus(localbasePaths(config)).kind !== 'running' || !(await databaseAccepts(config.db.port))) {
+    throw new UserError('localbase is not running, so there is no database to reset.', 'Start it with `npx localbase start`, then run `npx localbase db reset`.');
+  }
+  const report = { step: (step: Parameters<typeof formatStep>[0]) => console.log(formatStep(step)), info: (text: string) => console.log(text) };
+  console.log('Resetting local database...');
+  await timed('Recreated database postgres', report.step, () => recreateDatabase(config.db.port));
+  await bootstrapDatabase(config, true, report);
+  console.log(`Finished localbase db reset in ${formatMs(performance.now() - started)}.`);
+  return 0;
+}
+
+async function recreateDatabase(port: number): Promise<void> {
+  const admin = new pg.Client({ connectionString: superuserUrl(port, 'template1') });
+  await admin.connect();
+  try {
+    // Logical slots pin the database; a dropped database must not leave them behind to hold WAL.
+    await admin.query("select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = 'postgres' and not active");
+    await admin.query('drop database if exists postgres with (force)');
+    await admin.query('create database postgres');
+  } finally {
+    await admin.end();
+  }
+}

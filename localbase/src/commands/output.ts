@@ -1,0 +1,40 @@
+import { superuserUrl } from '../db/postgres-process.ts';
+import type { LocalbaseConfig } from '../config.ts';
+import type { ApiKeys } from '../shared/keys.ts';
+
+/** The names `supabase status -o env` prints ([cli] internal/status/status.go), sorted as the CLI sorts them. */
+export function statusVariables(config: LocalbaseConfig, keys: ApiKeys): Record<string, string> {
+  const apiUrl = `http://127.0.0.1:${config.api.port}`;
+  return {
+    ANON_KEY: keys.anonKey,
+    API_URL: apiUrl,
+    DB_URL: superuserUrl(config.db.port),
+    GRAPHQL_URL: `${apiUrl}/graphql/v1`,
+    JWT_SECRET: keys.jwtSecret,
+    PUBLISHABLE_KEY: keys.publishableKey,
+    REST_URL: `${apiUrl}/rest/v1`,
+    SECRET_KEY: keys.secretKey,
+    SERVICE_ROLE_KEY: keys.serviceRoleKey,
+  };
+}
+
+export function formatEnv(vars: Record<string, string>): string {
+  return Object.entries(vars)
+    .map(([name, value]) => `${name}="${value}"`)
+    .join('\n');
+}
+
+export function formatStatusBlock(vars: Record<string, string>): string {
+  const rows: [string, string | undefined][] = [
+    ['API URL', vars.API_URL],
+    ['REST URL', vars.REST_URL],
+    ['DB URL', vars.DB_URL],
+    ['Publishable key', vars.PUBLISHABLE_KEY],
+    ['Secret key', vars.SECRET_KEY],
+    ['JWT secret', vars.JWT_SECRET],
+    ['anon key', vars.ANON_KEY],
+    ['service_role key', vars.SERVICE_ROLE_KEY],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padStart(width)}: ${value}`).join('\n');
+}

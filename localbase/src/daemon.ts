@@ -1,0 +1,71 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadConfig } from './config.ts';
+import { bootstrapDatabase } from './db/bootstrap.ts';
+import { initialiseCluster, inspectPgdata, localbasePaths, resolvePgdata } from './db/data-dir.ts';
+import { postgresRunAs } from './db/os-user.ts';
+import { startPostgres, type RunningPostgres } from './db/postgres-process.ts';
+import { UserError } from './shared/errors.ts';
+import { timed, type Step } from './shared/progress.ts';
+import { clearRunFiles, writeState } from './stack-state.ts';
+
+/** Messages from the background process to the `start` command that launched it (Node IPC). */
+export type DaemonMessage =
+  | { type: 'step'; step: Step }
+  | { type: 'info'; text: string }
+  | { type: 'ready'; cold: boolean }
+  | { type: 'failed'; message: string; fix?: string };
+
+const send = (message: DaemonMessage) => {
+  // The launching CLI may already be gone; the daemon keeps running regardless.
+  if (process.connected) process.send?.(message);
+};
+
+/**
+ * The long-running side of `localbase start`: owns PostgreSQL (and, later, the API services) until SIGTERM.
+ * Runs detached with cwd = the project root; logs go to .localbase/logs/localbase.log.
+ */
+export async function runDaemon(): Promise<void> {
+  const config = loadConfig();
+  const paths = localbasePaths(config);
+  mkdirSync(paths.logDir, { recursive: true });
+  writeFileSync(paths.pidFile, `${process.pid}\n`);
+  const report = { step: (step: Step) => send({ type: 'step', step }), info: (text: string) => send({ type: 'info', text }) };
+  const runAs = postgresRunAs();
+  const pgdata = resolvePgdata(paths, runAs);
+  const cold = inspectPgdata(pgdata, config.db.majorVersion) === 'empty';
+  let postgres: RunningPostgres | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    stopping = true;
+    await postgres?.stop();
+    clearRunFiles(paths);
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown(0));
+  try {
+    if (cold) await timed(`Initialised database cluster in ${pgdata}`, report.step, () => initialiseCluster(pgdata, runAs));
+    postgres = await timed(`Started PostgreSQL ${config.db.majorVersion} on port ${config.db.port}`, report.step, () =>
+      startPostgres({ pgdata, port: config.db.port, runAs, logFile: paths.postgresLog }),
+    );
+    postgres.child.once('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`PostgreSQL exited unexpectedly (code ${code}, signal ${signal}); see ${paths.postgresLog}.`);
+      clearRunFiles(paths);
+      process.exit(1);
+    });
+    await bootstrapDatabase(config, cold, report);
+    writeState(paths, { pid: process.pid, startedAt: new Date().toISOString(), dbPort: config.db.port, apiPort: config.api.port });
+    send({ type: 'ready', cold });
+    process.disconnect?.();
+  } catch (error) {
+    const userError = error instanceof UserError ? error : undefined;
+    console.error(error);
+    send({ type: 'failed', message: userError?.message ?? String((error as Error).stack ?? error), fix: userError?.fix });
+    await postgres?.stop().catch(() => undefined);
+    // A cluster created by this very start holds nothing yet: remove it so the next start is a clean cold start.
+    if (cold) rmSync(pgdata, { recursive: true, force: true });
+    clearRunFiles(paths);
+    process.exit(1);
+  }
+}

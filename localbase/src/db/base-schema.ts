@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+import { runSqlText } from './sql-runner.ts';
+
+const BASE_SCHEMA = readFileSync(new URL('./base-schema.sql', import.meta.url), 'utf8');
+
+/** Roles, grants, auth.*, realtime, the publication and the migration history table; safe to run again. */
+export async function applyBaseSchema(client: pg.ClientBase): Promise<void> {
+  await client.query('begin');
+  try {
+    await runSqlText(client, BASE_SCHEMA, 'localbase/src/db/base-schema.sql', 'This is a localbase bug: please report it with the message above.');
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
+}

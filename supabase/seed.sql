@@ -1,0 +1,2 @@
+-- Runs after the migrations on `localbase db reset` (and `supabase db reset`).
+-- The demo band and its members arrive with the bands-and-songs migrations.
