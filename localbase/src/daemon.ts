@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadConfig } from './config.ts';
 import { bootstrapDatabase } from './db/bootstrap.ts';
 import { initialiseCluster, inspectPgdata, localbasePaths, resolvePgdata } from './db/data-dir.ts';
@@ -54,17 +54,19 @@ export async function runDaemon(): Promise<void> {
       clearRunFiles(paths);
       process.exit(1);
     });
-    await bootstrapDatabase(config, cold, report);
+    // A cold start that fails after initdb keeps its cluster (migrations that ran stay applied, as documented), and
+    // this marker makes the next successful start run the seed that the failed one never reached.
+    if (cold) writeFileSync(paths.seedPendingFile, '');
+    await bootstrapDatabase(config, existsSync(paths.seedPendingFile), report);
+    rmSync(paths.seedPendingFile, { force: true });
     writeState(paths, { pid: process.pid, startedAt: new Date().toISOString(), dbPort: config.db.port, apiPort: config.api.port });
     send({ type: 'ready', cold });
     process.disconnect?.();
   } catch (error) {
     const userError = error instanceof UserError ? error : undefined;
     console.error(error);
-    send({ type: 'failed', message: userError?.message ?? String((error as Error).stack ?? error), fix: userError?.fix });
+    send({ type: 'failed', message: userError?.message ?? (error as Error).message, fix: userError?.fix ?? `See ${paths.daemonLog} for details.` });
     await postgres?.stop().catch(() => undefined);
-    // A cluster created by this very start holds nothing yet: remove it so the next start is a clean cold start.
-    if (cold) rmSync(pgdata, { recursive: true, force: true });
     clearRunFiles(paths);
     process.exit(1);
   }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { LocalbaseConfig } from '../config.ts';
 import { UserError } from '../shared/errors.ts';
@@ -22,6 +22,7 @@ export interface Paths {
   stateFile: string;
   postgresLog: string;
   daemonLog: string;
+  seedPendingFile: string;
 }
 
 export function localbasePaths(config: LocalbaseConfig): Paths {
@@ -34,6 +35,7 @@ export function localbasePaths(config: LocalbaseConfig): Paths {
     stateFile: join(dataDir, 'state.json'),
     postgresLog: join(dataDir, 'logs', 'postgres.log'),
     daemonLog: join(dataDir, 'logs', 'localbase.log'),
+    seedPendingFile: join(dataDir, 'seed-pending'),
   };
 }
 
@@ -79,7 +81,9 @@ export function inspectPgdata(pgdata: string, majorVersion: number): ClusterStat
 }
 
 export async function initialiseCluster(pgdata: string, runAs: RunAs): Promise<void> {
-  mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+  // Parents must stay searchable by the `postgres` OS user; only the cluster itself is private.
+  mkdirSync(dirname(pgdata), { recursive: true, mode: 0o755 });
+  mkdirSync(pgdata, { mode: 0o700 });
   const pwfile = join(tmpdir(), `localbase-pw-${process.pid}-${Date.now()}`);
   writeFileSync(pwfile, `${DB_PASSWORD}\n`, { mode: 0o600 });
   if (runAs.uid !== undefined) {

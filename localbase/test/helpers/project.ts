@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const BIN = fileURLToPath(new URL('../../bin/localbase.mjs', import.meta.url));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface TestProject {
+  root: string;
+  dbPort: number;
+  apiPort: number;
+  dbUrl: string;
+  cli(...args: string[]): Promise<CliResult>;
+  writeMigration(file: string, sql: string): void;
+  writeSeed(sql: string): void;
+  query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Stops the stack and deletes the project folder. */
+  dispose(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export function runCli(cwd: string, args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A throwaway project folder with its own supabase/config.toml on free ports, so test files run in parallel. */
+export async function createProject(options: { migrations?: Record<string, string>; seed?: string } = {}): Promise<TestProject> {
+  const root = mkdtempSync(join(tmpdir(), 'localbase-test-'));
+  const dbPort = await freePort();
+  const apiPort = await freePort();
+  mkdirSync(join(root, 'supabase', 'migrations'), { recursive: true });
+  writeFileSync(join(root, 'supabase', 'config.toml'), `project_id = "test"\n\n[api]\nport = ${apiPort}\n\n[db]\nport = ${dbPort}\nmajor_version = 17\n`);
+  const project: TestProject = {
+    root,
+    dbPort,
+    apiPort,
+    dbUrl: `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`,
+    cli: (...args) => runCli(root, args),
+    writeMigration: (file, sql) => writeFileSync(join(root, 'supabase', 'migrations', file), sql),
+    writeSeed: (sql) => writeFileSync(join(root, 'supabase', 'seed.sql'), sql),
+    async query(sql, params) {
+      const client = new pg.Client({ connectionString: project.dbUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    async dispose() {
+      await runCli(root, ['stop', '--no-backup']);
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  for (const [file, sql] of Object.entries(options.migrations ?? {})) project.writeMigration(file, sql);
+  if (options.seed !== undefined) project.writeSeed(options.seed);
+  return project;
+}

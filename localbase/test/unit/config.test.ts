@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_JWT_SECRET, loadConfig } from '../../src/config.ts';
+import { UserError } from '../../src/shared/errors.ts';
+
+function project(toml?: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'localbase-config-'));
+  mkdirSync(join(root, 'supabase'));
+  if (toml !== undefined) writeFileSync(join(root, 'supabase', 'config.toml'), toml);
+  return root;
+}
+
+describe('loadConfig', () => {
+  it('defaults mirror the Supabase CLI', () => {
+    const config = loadConfig(project());
+    expect(config.api.port).toBe(54321);
+    expect(config.db.port).toBe(54322);
+    expect(config.api.schemas).toEqual(['public', 'graphql_public']);
+    expect(config.auth.jwtSecret).toBe(DEFAULT_JWT_SECRET);
+    expect(config.auth.jwtExpiry).toBe(3600);
+  });
+
+  it('reads ports, expiry and confirmations from config.toml', () => {
+    const root = project('[api]\nport = 6001\n[db]\nport = 6002\n[auth]\njwt_expiry = 20\n[auth.email]\nenable_confirmations = true\n');
+    const config = loadConfig(root);
+    expect([config.api.port, config.db.port, config.auth.jwtExpiry, config.auth.enableConfirmations]).toEqual([6001, 6002, 20, true]);
+    expect(config.dataDir).toBe(join(root, '.localbase'));
+  });
+
+  it('finds the project from a subfolder, as the CLI does', () => {
+    const root = project('[db]\nport = 6003\n');
+    mkdirSync(join(root, 'app', 'deep'), { recursive: true });
+    expect(loadConfig(join(root, 'app', 'deep')).projectRoot).toBe(root);
+  });
+
+  it('names the cause and the fix for a missing supabase folder, a bad port and broken TOML', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'localbase-none-'));
+    expect(() => loadConfig(empty)).toThrowError(UserError);
+    expect(() => loadConfig(empty)).toThrow(/No supabase\/ folder/);
+    expect(() => loadConfig(project('[db]\nport = 70000\n'))).toThrow(/\[db\] port = 70000 .* is not a TCP port/);
+    expect(() => loadConfig(project('[db\nport = 1'))).toThrow(/is not valid TOML/);
+  });
+});
