@@ -1,13 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { localbaseProjects } from './localbase/vitest.projects';
 
 export default defineConfig({
   test: {
     projects: [
-      'localbase',
-      {
-        extends: false,
-        test: { name: 'app', include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.{ts,tsx}'] },
-      },
+      { test: { name: 'app', include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.{ts,tsx}'] } },
+      ...localbaseProjects,
     ],
   },
 });

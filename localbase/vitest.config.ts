@@ -1,11 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { localbaseProjects } from './vitest.projects.ts';
 
-export default defineConfig({
-  test: {
-    name: 'localbase',
-    include: ['test/**/*.test.ts'],
-    // Each CLI test file boots its own PostgreSQL on free ports; cold starts take about a second on 2 cores.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+export default defineConfig({ test: { projects: localbaseProjects } });

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { startApi, type RunningApi } from './api.ts';
 import { loadConfig } from './config.ts';
 import { bootstrapDatabase } from './db/bootstrap.ts';
 import { initialiseCluster, inspectPgdata, localbasePaths, resolvePgdata } from './db/data-dir.ts';
@@ -34,9 +35,11 @@ export async function runDaemon(): Promise<void> {
   const pgdata = resolvePgdata(paths, runAs);
   const cold = inspectPgdata(pgdata, config.db.majorVersion) === 'empty';
   let postgres: RunningPostgres | undefined;
+  let api: RunningApi | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     stopping = true;
+    await api?.close().catch(() => undefined);
     await postgres?.stop();
     clearRunFiles(paths);
     process.exit(code);
@@ -59,6 +62,7 @@ export async function runDaemon(): Promise<void> {
     if (cold) writeFileSync(paths.seedPendingFile, '');
     await bootstrapDatabase(config, existsSync(paths.seedPendingFile), report);
     rmSync(paths.seedPendingFile, { force: true });
+    api = await timed(`Started API gateway on port ${config.api.port} (auth, rest)`, report.step, () => startApi(config));
     writeState(paths, { pid: process.pid, startedAt: new Date().toISOString(), dbPort: config.db.port, apiPort: config.api.port });
     send({ type: 'ready', cold });
     process.disconnect?.();
@@ -66,6 +70,7 @@ export async function runDaemon(): Promise<void> {
     const userError = error instanceof UserError ? error : undefined;
     console.error(error);
     send({ type: 'failed', message: userError?.message ?? (error as Error).message, fix: userError?.fix ?? `See ${paths.daemonLog} for details.` });
+    await api?.close().catch(() => undefined);
     await postgres?.stop().catch(() => undefined);
     clearRunFiles(paths);
     process.exit(1);

@@ -1,0 +1,30 @@
+import pg from 'pg';
+import type { LocalbaseConfig } from '../config.ts';
+import { superuserUrl } from '../db/postgres-process.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { apiKeys, type ApiKeys } from './keys.ts';
+
+/** What every emulated service gets: configuration, keys, time and the two database pools. */
+export interface ServiceContext {
+  config: LocalbaseConfig;
+  keys: ApiKeys;
+  clock: Clock;
+  /** Superuser: auth.* tables, schema introspection. Never used for a user's request. */
+  adminPool: pg.Pool;
+  /** Logs in as `authenticator` and switches role per request, as PostgREST does. */
+  apiPool: pg.Pool;
+  log(line: string): void;
+}
+
+export async function createServiceContext(config: LocalbaseConfig, clock: Clock = systemClock): Promise<ServiceContext> {
+  const adminPool = new pg.Pool({ connectionString: superuserUrl(config.db.port), max: 4 });
+  const apiPool = new pg.Pool({ connectionString: superuserUrl(config.db.port).replace('postgres:postgres@', 'authenticator:postgres@'), max: 16 });
+  // A terminated idle connection (db reset, PostgreSQL restart) must not crash the process; the pool replaces it.
+  adminPool.on('error', () => undefined);
+  apiPool.on('error', () => undefined);
+  return { config, keys: await apiKeys(config), clock, adminPool, apiPool, log: (line) => console.log(line) };
+}
+
+export async function closeServiceContext(context: ServiceContext): Promise<void> {
+  await Promise.allSettled([context.adminPool.end(), context.apiPool.end()]);
+}

@@ -1,0 +1,76 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+
+/** Bodies above this are refused with 413 before they are buffered. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A request as a service sees it behind the gateway: `path` has the service prefix stripped (Kong's
+ * `strip_path: true`), `headers` are lower-cased and already carry the gateway's Authorization rewrite.
+ */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  header(name: string): string | undefined;
+  text(): Promise<string>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export type Handler = (request: ApiRequest) => Promise<ApiResponse>;
+
+/** An error already in its service's wire shape; each service renders its own (GoTrue, PostgREST, ...). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : `HTTP ${status}`);
+    this.name = 'HttpError';
+  }
+
+  toResponse(): ApiResponse {
+    return json(this.status, this.body, this.headers);
+  }
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+export function empty(status: number, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers };
+}
+
+export function toApiRequest(raw: IncomingMessage, path: string, headers: IncomingHttpHeaders): ApiRequest {
+  const url = new URL(raw.url ?? '/', 'http://localhost');
+  let body: Promise<string> | undefined;
+  return {
+    method: (raw.method ?? 'GET').toUpperCase(),
+    path,
+    url,
+    headers,
+    header(name) {
+      const value = headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    text: () => (body ??= readBody(raw)),
+  };
+}
+
+async function readBody(raw: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of raw) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, { message: `Request body is larger than ${MAX_BODY_BYTES} bytes` });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,82 @@
+import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
+import pg from 'pg';
+import WebSocket from 'ws';
+
+/** The stack under test: URL, keys, and a superuser DB URL for per-file schema setup. */
+export interface Target {
+  url: string;
+  dbUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  publishableKey: string;
+  secretKey: string;
+  jwtSecret: string;
+  isLocalbase: boolean;
+}
+
+/**
+ * LOCALBASE_TARGET_URL plus LOCALBASE_TARGET_{DB_URL,ANON_KEY,SERVICE_ROLE_KEY,PUBLISHABLE_KEY,SECRET_KEY,JWT_SECRET}
+ * point the suite at another Supabase; `supabase status -o env` prints every value it needs.
+ */
+export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target | undefined {
+  if (!env.LOCALBASE_TARGET_URL) return undefined;
+  const need = (name: string) => {
+    const value = env[`LOCALBASE_TARGET_${name}`];
+    if (!value) throw new Error(`LOCALBASE_TARGET_URL is set, so LOCALBASE_TARGET_${name} is required too (see \`supabase status -o env\`).`);
+    return value;
+  };
+  return {
+    url: env.LOCALBASE_TARGET_URL,
+    dbUrl: need('DB_URL'),
+    anonKey: need('ANON_KEY'),
+    serviceRoleKey: need('SERVICE_ROLE_KEY'),
+    publishableKey: need('PUBLISHABLE_KEY'),
+    secretKey: need('SECRET_KEY'),
+    jwtSecret: need('JWT_SECRET'),
+    isLocalbase: false,
+  };
+}
+
+/**
+ * The unmodified supabase-js client. On Node 20 it needs a WebSocket class (spec "Surprises" 1); we pass `ws`
+ * exactly as supabase-js's own integration tests do, and nothing when the runtime has one.
+ */
+export function client(target: Target, key: string, options: SupabaseClientOptions<'public'> = {}): SupabaseClient {
+  const transport = typeof globalThis.WebSocket === 'undefined' ? (WebSocket as unknown as typeof globalThis.WebSocket) : undefined;
+  return createClient(target.url, key, {
+    ...options,
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false, ...options.auth },
+    realtime: { ...(transport ? { transport } : {}), ...options.realtime },
+  });
+}
+
+/** Runs setup SQL as the superuser, then asks the REST schema cache to reload (PostgREST's NOTIFY channel). */
+export async function applySql(target: Target, sql: string): Promise<void> {
+  const db = new pg.Client({ connectionString: target.dbUrl });
+  await db.connect();
+  try {
+    await db.query(sql);
+    await db.query("notify pgrst, 'reload schema'");
+  } finally {
+    await db.end();
+  }
+}
+
+/** Polls until every table answers through REST, since the schema cache reloads asynchronously, as PostgREST's does. */
+export async function waitForTables(target: Target, tables: string[], timeoutMs = 10_000): Promise<void> {
+  const service = client(target, target.secretKey);
+  const deadline = Date.now() + timeoutMs;
+  for (const table of tables) {
+    for (;;) {
+      const { error } = await service.from(table).select('*', { head: true });
+      if (!error || error.code !== 'PGRST205') break;
+      if (Date.now() > deadline) throw new Error(`Table ${table} never became visible through REST: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** A unique e-mail per call, so tests can share one stack without colliding. */
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
