@@ -22,6 +22,15 @@ export async function databaseAccepts(port: number): Promise<boolean> {
   }
 }
 
+async function apiAccepts(apiUrl: string): Promise<boolean> {
+  try {
+    await fetch(`${apiUrl}/auth/v1/health`, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Exit 0 only when the stack is up, so scripts can use `localbase status` as a health check. */
 export async function status(config: LocalbaseConfig, format: OutputFormat): Promise<number> {
   const paths = localbasePaths(config);
@@ -38,7 +47,9 @@ export async function status(config: LocalbaseConfig, format: OutputFormat): Pro
   if (format === 'env') console.log(formatEnv(vars));
   else if (format === 'json') console.log(JSON.stringify(vars, null, 2));
   else {
+    const apiUp = await apiAccepts(vars.API_URL!);
     console.log(`${'database'.padEnd(10)} running   PostgreSQL ${config.db.majorVersion} on port ${config.db.port} (localbase pid ${daemon.pid})`);
+    console.log(`${'api'.padEnd(10)} ${apiUp ? 'running' : 'stopped'}   gateway on port ${config.api.port}: /auth/v1, /rest/v1`);
     console.log('');
     console.log(formatStatusBlock(vars));
   }

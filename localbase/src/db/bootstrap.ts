@@ -31,6 +31,8 @@ export async function bootstrapDatabase(config: LocalbaseConfig, fresh: boolean,
         seeded = await applySeed(client, config);
       });
     }
+    // The REST schema cache listens here, as PostgREST does, so new tables are served without a restart.
+    await client.query("notify pgrst, 'reload schema'");
   } finally {
     await client.end();
   }
