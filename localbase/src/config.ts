@@ -13,7 +13,17 @@ export interface LocalbaseConfig {
   projectId: string;
   api: { port: number; schemas: string[]; extraSearchPath: string[]; maxRows: number };
   db: { port: number; majorVersion: number; seedEnabled: boolean; seedPaths: string[] };
-  auth: { jwtSecret: string; jwtExpiry: number; siteUrl: string; enableConfirmations: boolean };
+  auth: {
+    jwtSecret: string;
+    jwtExpiry: number;
+    siteUrl: string;
+    enableConfirmations: boolean;
+    enableSignup: boolean;
+    minimumPasswordLength: number;
+    enableRefreshTokenRotation: boolean;
+    /** Seconds a rotated refresh token may still be exchanged (spec A.7). */
+    refreshTokenReuseInterval: number;
+  };
 }
 
 type Table = Record<string, unknown>;
@@ -65,6 +75,10 @@ export function loadConfig(cwd: string = process.cwd()): LocalbaseConfig {
       jwtExpiry: num(auth, 'jwt_expiry', 3600),
       siteUrl: str(auth, 'site_url', 'http://127.0.0.1:3000'),
       enableConfirmations: email.enable_confirmations === true,
+      enableSignup: auth.enable_signup !== false,
+      minimumPasswordLength: num(auth, 'minimum_password_length', 6),
+      enableRefreshTokenRotation: auth.enable_refresh_token_rotation !== false,
+      refreshTokenReuseInterval: num(auth, 'refresh_token_reuse_interval', 10),
     },
   };
 }

@@ -1,8 +1,46 @@
-import { json, type Handler } from '../shared/http.ts';
 import type { ServiceContext } from '../shared/context.ts';
+import { HttpError, type ApiRequest, type ApiResponse, type Handler } from '../shared/http.ts';
+import { admin } from './admin.ts';
+import { authDeps, type AuthDeps } from './deps.ts';
+import { AuthError, OAuthError, renderAuthError } from './errors.ts';
+import { logout } from './logout.ts';
+import { health, jwks, settings } from './settings.ts';
+import { signup } from './signup.ts';
+import { token } from './token.ts';
+import { getUser, updateUser } from './user.ts';
 
-// Placeholder until the GoTrue-compatible endpoints land (issue 3); answers honestly that nothing is served yet.
+const NOT_FOUND = () => new AuthError(404, 'not_found', 'Not Found');
+
+/** Routes of `[gotrue] internal/api/api.go` that supabase-js, @supabase/ssr and tooling call (spec A.2). */
+async function route(deps: AuthDeps, request: ApiRequest): Promise<ApiResponse> {
+  const path = request.path.replace(/\/+$/, '') || '/';
+  const { method } = request;
+  if (path === '/health' && method === 'GET') return health();
+  if (path === '/settings' && method === 'GET') return settings(deps);
+  if (path === '/.well-known/jwks.json' && method === 'GET') return jwks();
+  if (path === '/signup' && method === 'POST') return signup(deps, request);
+  if (path === '/token' && method === 'POST') return token(deps, request);
+  if (path === '/user' && method === 'GET') return getUser(deps, request);
+  if (path === '/user' && method === 'PUT') return updateUser(deps, request);
+  if (path === '/logout' && method === 'POST') return logout(deps, request);
+  if (path === '/admin/users') return admin(deps, request, undefined);
+  const adminUser = /^\/admin\/users\/([^/]+)$/.exec(path);
+  if (adminUser) return admin(deps, request, decodeURIComponent(adminUser[1]!));
+  throw NOT_FOUND();
+}
+
+/** The Auth service behind `/auth/v1`. Errors are thrown anywhere below and rendered here, once, in GoTrue's shape. */
 export function createAuthService(context: ServiceContext): Handler {
-  void context;
-  return async () => json(501, { code: 'not_implemented', message: 'localbase Auth is not implemented yet' });
+  const deps = authDeps(context);
+  return async (request) => {
+    try {
+      return await route(deps, request);
+    } catch (error) {
+      if (error instanceof HttpError) return error.toResponse();
+      if (!(error instanceof AuthError) && !(error instanceof OAuthError)) {
+        context.log(`auth error on ${request.method} ${request.path}: ${(error as Error).stack ?? String(error)}`);
+      }
+      return renderAuthError(error, request.header('x-supabase-api-version'));
+    }
+  };
 }

@@ -44,12 +44,19 @@ export async function status(config: LocalbaseConfig, format: OutputFormat): Pro
     throw new UserError(why, daemon.kind === 'running' ? `See ${paths.postgresLog}, then run \`npx localbase stop\` and start again.` : 'Start it with `npx localbase start`.');
   }
   const vars = statusVariables(config, await apiKeys(config));
+  const apiUp = await apiAccepts(vars.API_URL!);
+  if (!apiUp) {
+    if (format === 'pretty') console.log(`${'api'.padEnd(10)} stopped`);
+    throw new UserError(
+      `localbase (pid ${daemon.pid}) runs the database, but its API gateway does not answer on port ${config.api.port}.`,
+      `See ${paths.daemonLog}, then run \`npx localbase stop\` and start again.`,
+    );
+  }
   if (format === 'env') console.log(formatEnv(vars));
   else if (format === 'json') console.log(JSON.stringify(vars, null, 2));
   else {
-    const apiUp = await apiAccepts(vars.API_URL!);
     console.log(`${'database'.padEnd(10)} running   PostgreSQL ${config.db.majorVersion} on port ${config.db.port} (localbase pid ${daemon.pid})`);
-    console.log(`${'api'.padEnd(10)} ${apiUp ? 'running' : 'stopped'}   gateway on port ${config.api.port}: /auth/v1, /rest/v1`);
+    console.log(`${'api'.padEnd(10)} running   gateway on port ${config.api.port}: /auth/v1, /rest/v1, /realtime/v1`);
     console.log('');
     console.log(formatStatusBlock(vars));
   }

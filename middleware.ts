@@ -1,0 +1,16 @@
+import type { NextRequest } from 'next/server';
+import { updateSession } from '@/lib/supabase/middleware';
+
+export async function middleware(request: NextRequest) {
+  return updateSession(request);
+}
+
+// Runs in Next's default edge runtime. supabase-js needs a global WebSocket even here (it resolves one when the
+// client is created); the edge sandbox provides its own (@edge-runtime/primitives), on Node 20 with or without
+// --experimental-websocket (checked with Next 15.5.29), so no `runtime: 'nodejs'` is needed.
+export const config = {
+  matcher: [
+    // Every path except static assets: _next/static, _next/image, favicon.ico and image files.
+    '/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp)$).*)',
+  ],
+};
