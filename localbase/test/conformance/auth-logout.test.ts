@@ -1,14 +1,10 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, inject, it } from 'vitest';
-import { client, uniqueEmail } from './target.ts';
+import { client, publicKeys, TEST_PASSWORD, uniqueEmail } from './target.ts';
 
 const target = inject('target');
-const PASSWORD = 'correct-horse-1';
-
-const KEYS = [
-  ['legacy anon JWT', target.anonKey],
-  ['sb_publishable_ key', target.publishableKey],
-] as const;
+const PASSWORD = TEST_PASSWORD;
+const KEYS = publicKeys(target);
 
 /** Three devices of one user, each with its own session. */
 async function threeDevices(key: string): Promise<{ devices: SupabaseClient[]; tokens: string[] }> {

@@ -1,14 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { client, uniqueEmail } from './target.ts';
+import { client, publicKeys, TEST_PASSWORD, uniqueEmail } from './target.ts';
 
 const target = inject('target');
-const PASSWORD = 'correct-horse-1';
-
-const KEYS = [
-  ['legacy anon JWT', target.anonKey],
-  ['sb_publishable_ key', target.publishableKey],
-] as const;
+const PASSWORD = TEST_PASSWORD;
+const KEYS = publicKeys(target);
 
 // Reuse outside the 10 s window is reached without sleeping: the rotated token's updated_at (when the interval
 // starts counting) is moved back through the superuser connection. This works against any Supabase target.

@@ -1,14 +1,10 @@
 import { AuthWeakPasswordError } from '@supabase/supabase-js';
 import { describe, expect, inject, it } from 'vitest';
-import { client, uniqueEmail } from './target.ts';
+import { client, publicKeys, TEST_PASSWORD, uniqueEmail } from './target.ts';
 
 const target = inject('target');
-const PASSWORD = 'correct-horse-1';
-
-const KEYS = [
-  ['legacy anon JWT', target.anonKey],
-  ['sb_publishable_ key', target.publishableKey],
-] as const;
+const PASSWORD = TEST_PASSWORD;
+const KEYS = publicKeys(target);
 
 function decode(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;

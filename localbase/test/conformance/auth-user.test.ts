@@ -1,13 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
-import { client, uniqueEmail } from './target.ts';
+import { client, publicKeys, TEST_PASSWORD, uniqueEmail } from './target.ts';
 
 const target = inject('target');
-const PASSWORD = 'correct-horse-1';
-
-const KEYS = [
-  ['legacy anon JWT', target.anonKey],
-  ['sb_publishable_ key', target.publishableKey],
-] as const;
+const PASSWORD = TEST_PASSWORD;
+const KEYS = publicKeys(target);
 
 async function signedUp(key: string, data: Record<string, unknown> = {}) {
   const sb = client(target, key);

@@ -80,3 +80,14 @@ export async function waitForTables(target: Target, tables: string[], timeoutMs 
 export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
+
+/** A password every test user can share: long enough for the default minimum. */
+export const TEST_PASSWORD = 'correct-horse-1';
+
+/** Every public-facing call must work with both the legacy anon JWT and the opaque publishable key (issue 3). */
+export function publicKeys(target: Target): ReadonlyArray<readonly [label: string, key: string]> {
+  return [
+    ['legacy anon JWT', target.anonKey],
+    ['sb_publishable_ key', target.publishableKey],
+  ];
+}
