@@ -44,40 +44,40 @@ export function findProjectRoot(cwd: string): string {
   );
 }
 
-export function loadConfig(cwd: string = process.cwd()): LocalbaseConfig {
+export function loadConfig(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): LocalbaseConfig {
   const projectRoot = findProjectRoot(cwd);
   const supabaseDir = join(projectRoot, 'supabase');
-  const toml = readToml(join(supabaseDir, 'config.toml'));
-  const api = table(toml, 'api');
-  const db = table(toml, 'db');
-  const seed = table(db, 'seed');
-  const auth = table(toml, 'auth');
-  const email = table(auth, 'email');
+  const root: Section = { values: readToml(join(supabaseDir, 'config.toml')), path: '', env };
+  const api = section(root, 'api');
+  const db = section(root, 'db');
+  const seed = section(db, 'seed');
+  const auth = section(root, 'auth');
+  const email = section(auth, 'email');
   return {
     projectRoot,
     supabaseDir,
     dataDir: join(projectRoot, '.localbase'),
-    projectId: str(toml, 'project_id', 'default'),
+    projectId: str(root, 'project_id', 'default'),
     api: {
-      port: port(api, 'api.port', 54321),
+      port: port(api, 'port', 54321),
       schemas: strList(api, 'schemas', ['public', 'graphql_public']),
       extraSearchPath: strList(api, 'extra_search_path', ['public', 'extensions']),
       maxRows: num(api, 'max_rows', 1000),
     },
     db: {
-      port: port(db, 'db.port', 54322),
+      port: port(db, 'port', 54322),
       majorVersion: num(db, 'major_version', 17),
-      seedEnabled: seed.enabled !== false,
+      seedEnabled: bool(seed, 'enabled', true),
       seedPaths: strList(seed, 'sql_paths', ['./seed.sql']),
     },
     auth: {
-      jwtSecret: process.env.LOCALBASE_JWT_SECRET ?? str(auth, 'jwt_secret', DEFAULT_JWT_SECRET),
+      jwtSecret: env.LOCALBASE_JWT_SECRET ?? str(auth, 'jwt_secret', DEFAULT_JWT_SECRET),
       jwtExpiry: num(auth, 'jwt_expiry', 3600),
       siteUrl: str(auth, 'site_url', 'http://127.0.0.1:3000'),
-      enableConfirmations: email.enable_confirmations === true,
-      enableSignup: auth.enable_signup !== false,
+      enableConfirmations: bool(email, 'enable_confirmations', false),
+      enableSignup: bool(auth, 'enable_signup', true),
       minimumPasswordLength: num(auth, 'minimum_password_length', 6),
-      enableRefreshTokenRotation: auth.enable_refresh_token_rotation !== false,
+      enableRefreshTokenRotation: bool(auth, 'enable_refresh_token_rotation', true),
       refreshTokenReuseInterval: num(auth, 'refresh_token_reuse_interval', 10),
     },
   };
@@ -92,30 +92,72 @@ function readToml(path: string): Table {
   }
 }
 
-function table(parent: Table, key: string): Table {
-  const value = parent[key];
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Table) : {};
+/** A config.toml table and its dotted path, so each value can be overridden from the environment. */
+interface Section {
+  values: Table;
+  path: string;
+  env: NodeJS.ProcessEnv;
 }
 
-function str(t: Table, key: string, fallback: string): string {
-  const value = t[key];
+function section(parent: Section, key: string): Section {
+  const value = parent.values[key];
+  const values = value && typeof value === 'object' && !Array.isArray(value) ? (value as Table) : {};
+  return { values, path: parent.path ? `${parent.path}.${key}` : key, env: parent.env };
+}
+
+/**
+ * The Supabase CLI overrides any config.toml value from `SUPABASE_<PATH>` (viper's AutomaticEnv with the
+ * "SUPABASE" prefix and "." → "_"), e.g. `SUPABASE_AUTH_JWT_EXPIRY=20`; localbase honours the same names.
+ * An override arrives as a string; the typed readers below convert it or say which variable is wrong.
+ */
+function envName(s: Section, key: string): string {
+  return `SUPABASE_${(s.path ? `${s.path}.${key}` : key).replace(/\./g, '_').toUpperCase()}`;
+}
+
+function raw(s: Section, key: string): unknown {
+  const fromEnv = s.env[envName(s, key)];
+  return fromEnv === undefined || fromEnv === '' ? s.values[key] : fromEnv;
+}
+
+function str(s: Section, key: string, fallback: string): string {
+  const value = raw(s, key);
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
-function num(t: Table, key: string, fallback: number): number {
-  const value = t[key];
+function num(s: Section, key: string, fallback: number): number {
+  const value = raw(s, key);
+  if (typeof value === 'string') {
+    const parsed = Number(value);
+    if (value.trim() === '' || !Number.isFinite(parsed)) throw badEnv(s, key, value, 'a number');
+    return parsed;
+  }
   return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : fallback;
 }
 
-function strList(t: Table, key: string, fallback: string[]): string[] {
-  const value = t[key];
+function bool(s: Section, key: string, fallback: boolean): boolean {
+  const value = raw(s, key);
+  if (typeof value === 'string') {
+    if (value !== 'true' && value !== 'false') throw badEnv(s, key, value, 'true or false');
+    return value === 'true';
+  }
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+function strList(s: Section, key: string, fallback: string[]): string[] {
+  const value = raw(s, key);
+  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
 }
 
-function port(t: Table, name: string, fallback: number): number {
-  const value = num(t, name.split('.')[1]!, fallback);
+function badEnv(s: Section, key: string, value: string, expected: string): UserError {
+  const name = envName(s, key);
+  return new UserError(`${name}=${value} is not ${expected}.`, `Set ${name} to ${expected}, or unset it to use supabase/config.toml.`);
+}
+
+function port(s: Section, key: string, fallback: number): number {
+  const value = num(s, key, fallback);
   if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new UserError(`[${name.replace('.', '] ')} = ${value} in supabase/config.toml is not a TCP port.`, 'Use a number from 1 to 65535.');
+    throw new UserError(`[${s.path}] ${key} = ${value} in supabase/config.toml (or ${envName(s, key)}) is not a TCP port.`, 'Use a number from 1 to 65535.');
   }
   return value;
 }

@@ -42,4 +42,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig(project('[db]\nport = 70000\n'))).toThrow(/\[db\] port = 70000 .* is not a TCP port/);
     expect(() => loadConfig(project('[db\nport = 1'))).toThrow(/is not valid TOML/);
   });
+
+  it('SUPABASE_<SECTION>_<KEY> overrides config.toml, as the Supabase CLI lets it', () => {
+    const root = project('[api]\nport = 6001\nschemas = ["public"]\n[auth]\njwt_expiry = 3600\n[auth.email]\nenable_confirmations = true\n');
+    const env = { SUPABASE_AUTH_JWT_EXPIRY: '20', SUPABASE_API_PORT: '6101', SUPABASE_AUTH_EMAIL_ENABLE_CONFIRMATIONS: 'false', SUPABASE_API_SCHEMAS: 'public, api' };
+    const config = loadConfig(root, env);
+    expect([config.auth.jwtExpiry, config.api.port, config.auth.enableConfirmations]).toEqual([20, 6101, false]);
+    expect(config.api.schemas).toEqual(['public', 'api']);
+    expect(loadConfig(root, {}).auth.jwtExpiry).toBe(3600);
+  });
+
+  it('names the variable when an override has the wrong type', () => {
+    const root = project();
+    expect(() => loadConfig(root, { SUPABASE_AUTH_JWT_EXPIRY: 'soon' })).toThrow(/SUPABASE_AUTH_JWT_EXPIRY=soon is not a number/);
+    expect(() => loadConfig(root, { SUPABASE_AUTH_ENABLE_SIGNUP: 'yes' })).toThrow(/SUPABASE_AUTH_ENABLE_SIGNUP=yes is not true or false/);
+    expect(() => loadConfig(root, { SUPABASE_DB_PORT: '70000' })).toThrow(/SUPABASE_DB_PORT\) is not a TCP port/);
+  });
 });
