@@ -179,3 +179,27 @@ create schema if not exists supabase_migrations;
 create table if not exists supabase_migrations.schema_migrations (version text not null primary key);
 alter table supabase_migrations.schema_migrations add column if not exists statements text[];
 alter table supabase_migrations.schema_migrations add column if not exists name text;
+
+-- realtime.messages and realtime.topic(), as Supabase Realtime's tenant migrations create them
+-- ([rt] priv/repo/migrations/*_create_realtime_messages_table, *_add_realtime_topic_function). Private channels
+-- are authorised by RLS policies on this table (../shared/specs/realtime-protocol.md section 10). Upstream adds daily
+-- partitions; localbase keeps one default partition, which is all the join-time probes need.
+create table if not exists realtime.messages (
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp not null default now(),
+  inserted_at timestamp not null default now(),
+  id uuid not null default gen_random_uuid(),
+  primary key (id, inserted_at)
+) partition by range (inserted_at);
+create table if not exists realtime.messages_default partition of realtime.messages default;
+alter table realtime.messages enable row level security;
+grant select, insert, update, delete on realtime.messages to anon, authenticated, service_role;
+
+create or replace function realtime.topic() returns text language sql stable as $$
+  select nullif(current_setting('realtime.topic', true), '')::text;
+$$;
+grant execute on function realtime.topic() to postgres, anon, authenticated, service_role;

@@ -1,0 +1,95 @@
+import type { ServiceContext } from '../shared/context.ts';
+import { empty, json, type ApiRequest, type ApiResponse } from '../shared/http.ts';
+import { rewriteQueryApikey } from '../gateway/keys.ts';
+import { TokenError, verifyRealtimeToken, type Claims } from './auth.ts';
+import { canWrite } from './authorization.ts';
+import type { Channel } from './channel.ts';
+import { Hub } from './hub.ts';
+
+/** A user broadcast; a Buffer payload is relayed as bytes (binary kind 4 to vsn 2.0.0 sockets). */
+export interface BroadcastMessage {
+  event: string;
+  payload: unknown;
+}
+
+/** `self=false` excludes the sender's own channel (`pubsub_broadcast_from`; spec section 8). */
+export function broadcastFromChannel(hub: Hub, sender: Channel, message: BroadcastMessage, self: boolean): void {
+  for (const member of hub.members(sender.serverTopic)) {
+    if (member !== sender || self) member.deliverBroadcast(message);
+  }
+}
+
+export function broadcastToTopic(hub: Hub, serverTopic: string, message: BroadcastMessage): void {
+  for (const member of hub.members(serverTopic)) member.deliverBroadcast(message);
+}
+
+const UNAUTHORIZED = () => json(401, { message: 'Unauthorized' });
+
+/**
+ * REST auth as RT `plugs/auth_tenant.ex`: `Authorization: Bearer <jwt>`, else the `apikey` header, which is mapped
+ * here when it is an `sb_` key (supabase-js without a session sends only `apikey: sb_publishable_…`).
+ */
+async function restClaims(context: ServiceContext, request: ApiRequest): Promise<Claims | undefined> {
+  const authorization = request.header('authorization');
+  const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : authorization;
+  const token = bearer && !bearer.startsWith('sb_') ? bearer : rewriteQueryApikey(request.header('apikey') ?? bearer ?? null, context.keys);
+  try {
+    return await verifyRealtimeToken(token, context.keys.jwtSecret, context.clock);
+  } catch (error) {
+    if (error instanceof TokenError) return undefined;
+    throw error;
+  }
+}
+
+async function allowed(hub: Hub, topic: string, isPrivate: boolean, claims: Claims): Promise<boolean> {
+  return !isPrivate || canWrite(hub.pool, topic, claims, 'broadcast').catch(() => false);
+}
+
+/**
+ * `POST /api/broadcast` (batch; RT `broadcast_controller.ex`) and `POST /api/broadcast/<topic>/events/<event>`
+ * (`httpSend`, RT `broadcast_single_controller.ex`). Both answer 202 with an empty body. Private messages need the
+ * write policy; without it a batch message is skipped and a single send is refused.
+ */
+export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, request: ApiRequest): Promise<ApiResponse | undefined> {
+  const path = request.path.replace(/\/+$/, '');
+  const single = /^\/api\/broadcast\/([^/]+)\/events\/([^/]+)$/.exec(path);
+  if (path !== '/api/broadcast' && !single) return undefined;
+  if (request.method !== 'POST') return json(405, { message: 'Method Not Allowed' });
+  const claims = await restClaims(context, request);
+  if (!claims) return UNAUTHORIZED();
+  const text = await request.text();
+  if (single) {
+    const topic = decodeURIComponent(single[1]!);
+    const event = decodeURIComponent(single[2]!);
+    const isPrivate = request.url.searchParams.get('private') === 'true';
+    if (!(await allowed(hub, topic, isPrivate, claims))) return json(403, { message: `You do not have permissions to write to this Channel topic: ${topic}` });
+    const binary = (request.header('content-type') ?? '').startsWith('application/octet-stream');
+    let payload: unknown = {};
+    if (binary) payload = Buffer.from(text, 'utf8');
+    else if (text.trim() !== '') {
+      try {
+        payload = JSON.parse(text);
+      } catch {
+        return json(422, { message: 'Request body must be JSON' });
+      }
+    }
+    broadcastToTopic(hub, Hub.serverTopic(topic, isPrivate), { event, payload });
+    return empty(202);
+  }
+  let body: { messages?: unknown };
+  try {
+    body = JSON.parse(text || '{}') as { messages?: unknown };
+  } catch {
+    return json(422, { message: 'Request body must be JSON' });
+  }
+  const messages = body.messages;
+  if (!Array.isArray(messages) || messages.some((m) => !m || typeof m !== 'object' || typeof (m as Record<string, unknown>).topic !== 'string' || typeof (m as Record<string, unknown>).event !== 'string')) {
+    return json(422, { errors: { messages: ['each message needs a string topic and event'] } });
+  }
+  for (const message of messages as { topic: string; event: string; payload?: unknown; private?: unknown }[]) {
+    const isPrivate = message.private === true || message.private === 'true';
+    if (!(await allowed(hub, message.topic, isPrivate, claims))) continue;
+    broadcastToTopic(hub, Hub.serverTopic(message.topic, isPrivate), { event: message.event, payload: message.payload ?? {} });
+  }
+  return empty(202);
+}

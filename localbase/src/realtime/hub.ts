@@ -1,0 +1,63 @@
+import type pg from 'pg';
+import type { Clock } from '../shared/clock.ts';
+import type { ApiKeys } from '../shared/keys.ts';
+import type { Channel } from './channel.ts';
+import type { PostgresChanges } from './postgres-changes.ts';
+import { PresenceTopic, type PresenceDiff } from './presence.ts';
+
+/**
+ * Service-wide state the channels share: who is joined to which server topic, presence per topic, the change feed.
+ * Public and private channels of one name are different topics (spec section 2, RT `tenants.ex` `tenant_topic`).
+ */
+export class Hub {
+  private readonly topics = new Map<string, Set<Channel>>();
+  private readonly presence = new Map<string, PresenceTopic>();
+
+  constructor(
+    readonly keys: ApiKeys,
+    readonly clock: Clock,
+    /** Superuser pool for authorisation probes and RLS checks (each impersonates the subscriber). */
+    readonly pool: pg.Pool,
+    readonly changes: PostgresChanges,
+    readonly log: (line: string) => void,
+  ) {}
+
+  static serverTopic(subTopic: string, isPrivate: boolean): string {
+    return `${isPrivate ? 'private' : 'public'}:${subTopic}`;
+  }
+
+  add(channel: Channel): void {
+    let members = this.topics.get(channel.serverTopic);
+    if (!members) this.topics.set(channel.serverTopic, (members = new Set()));
+    members.add(channel);
+  }
+
+  remove(channel: Channel): void {
+    const members = this.topics.get(channel.serverTopic);
+    members?.delete(channel);
+    if (members?.size === 0) this.topics.delete(channel.serverTopic);
+    const diff = this.presence.get(channel.serverTopic)?.untrack(channel);
+    if (diff) this.fanOutPresence(channel.serverTopic, diff);
+    if (this.presence.get(channel.serverTopic)?.size === 0) this.presence.delete(channel.serverTopic);
+  }
+
+  members(serverTopic: string): Iterable<Channel> {
+    return this.topics.get(serverTopic) ?? [];
+  }
+
+  presenceOf(serverTopic: string): PresenceTopic {
+    let topic = this.presence.get(serverTopic);
+    if (!topic) this.presence.set(serverTopic, (topic = new PresenceTopic()));
+    return topic;
+  }
+
+  fanOutPresence(serverTopic: string, diff: PresenceDiff): void {
+    for (const member of this.members(serverTopic)) member.pushPresenceDiff(diff);
+  }
+
+  get channelCount(): number {
+    let count = 0;
+    for (const members of this.topics.values()) count += members.size;
+    return count;
+  }
+}

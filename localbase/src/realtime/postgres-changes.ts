@@ -1,0 +1,201 @@
+import type pg from 'pg';
+import type { Channel } from './channel.ts';
+import { FilterError, parseFilter, rowMatches, type ParsedFilter } from './filters.ts';
+import type { PostgresBinding } from './join-config.ts';
+import { castRow, commitTimestamp, type Column, type TextRow } from './payload.ts';
+import { PUBLICATION, ReplicationFeed, type WalChange } from './replication.ts';
+import { RlsChecker, type ClaimsGroup, type RelationMeta } from './rls-check.ts';
+
+interface ActiveBinding {
+  binding: PostgresBinding;
+  filter: ParsedFilter | undefined;
+}
+
+interface Recipient {
+  channel: Channel;
+  ids: number[];
+}
+
+/**
+ * postgres_changes: subscriptions per channel, fed by one logical replication stream of publication
+ * `supabase_realtime`, filtered and RLS-checked per subscriber as RT `realtime.apply_rls` does (spec sections 5-7).
+ * Changes are processed concurrently but delivered strictly in WAL order.
+ */
+export class PostgresChanges {
+  private readonly active = new Map<Channel, ActiveBinding[]>();
+  private readonly pending = new Set<Channel>();
+  private readonly feed: ReplicationFeed;
+  private readonly rls: RlsChecker;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    replicationUrl: string,
+    private readonly log: (line: string) => void,
+  ) {
+    this.rls = new RlsChecker(pool);
+    this.feed = new ReplicationFeed(
+      replicationUrl,
+      {
+        onChange: (change) => this.enqueue(change),
+        onRelation: (oid) => this.rls.forget(oid),
+        onReady: () => this.onFeedReady(),
+        onDown: (reason) => this.onFeedDown(reason),
+      },
+      log,
+    );
+  }
+
+  /** Validates the channel's bindings, then reports through a `system` event once the feed is live (spec section 3). */
+  subscribe(channel: Channel): void {
+    void this.validate(channel).then(
+      (bindings) => {
+        if (channel.closed) return;
+        if (typeof bindings === 'string') return channel.pushSystem('postgres_changes', 'error', bindings);
+        this.active.set(channel, bindings);
+        this.pending.add(channel);
+        this.feed.start();
+        if (this.feed.ready) this.onFeedReady();
+      },
+      (error: unknown) => channel.pushSystem('postgres_changes', 'error', `Subscription error: ${(error as Error).message}`),
+    );
+  }
+
+  unsubscribe(channel: Channel): void {
+    this.active.delete(channel);
+    this.pending.delete(channel);
+  }
+
+  private onFeedReady(): void {
+    for (const channel of this.pending) channel.pushSystem('postgres_changes', 'ok', 'Subscribed to PostgreSQL');
+    this.pending.clear();
+  }
+
+  /** Subscribers hear about an outage and about the recovery; changes committed meanwhile are not replayed. */
+  private onFeedDown(reason: string): void {
+    for (const channel of this.active.keys()) {
+      channel.pushSystem('system', 'error', `Replication connection lost, reconnecting: ${reason}`);
+      this.pending.add(channel);
+    }
+  }
+
+  /** Mirrors RT `subscriptions.ex` `create/5`: all bindings or none; the error text names the failing params. */
+  private async validate(channel: Channel): Promise<ActiveBinding[] | string> {
+    const result: ActiveBinding[] = [];
+    for (const binding of channel.config.postgresChanges) {
+      let filter: ParsedFilter | undefined;
+      try {
+        filter = binding.filter ? parseFilter(binding.filter) : undefined;
+      } catch (error) {
+        if (error instanceof FilterError) return error.message;
+        throw error;
+      }
+      const like = (value: string) => (value === '*' ? '%' : value.replace(/[\\%_]/g, '\\$&'));
+      const { rows } = await this.pool.query<{ oid: number; columns: string[] }>(
+        `select c.oid::int, array(select attname::text from pg_attribute where attrelid = c.oid and attnum > 0 and not attisdropped) as columns
+           from pg_publication_tables p join pg_namespace n on n.nspname = p.schemaname
+           join pg_class c on c.relnamespace = n.oid and c.relname = p.tablename
+          where p.pubname = $1 and p.schemaname like $2 and p.tablename like $3`,
+        [PUBLICATION, like(binding.schema), like(binding.table)],
+      );
+      const filters = filter ? `[{"${filter.column}", "${filter.op}", ${JSON.stringify(Array.isArray(filter.value) ? `{${filter.value.join(',')}}` : filter.value)}}]` : '[]';
+      if (rows.length === 0) {
+        return `Unable to subscribe to changes with given parameters. Please check Realtime is enabled for the given connect parameters: [event: ${binding.event}, schema: ${binding.schema}, table: ${binding.table}, filters: ${filters}, select: nil]`;
+      }
+      if (filter && rows.some((row) => !row.columns.includes(filter.column))) {
+        return `Unable to subscribe to changes with given parameters. An exception happened so please check your connect parameters: [event: ${binding.event}, schema: ${binding.schema}, table: ${binding.table}, filters: ${filters}]. Exception: ERROR P0001 (raise_exception) invalid column for filter ${filter.column}`;
+      }
+      result.push({ binding, filter });
+    }
+    return result;
+  }
+
+  private enqueue(change: WalChange): void {
+    const work = this.recipients(change).catch((error: unknown) => {
+      this.log(`realtime: dropping a ${change.type} on ${change.schema}.${change.table}: ${(error as Error).message}`);
+      return [];
+    });
+    this.tail = this.tail.then(async () => {
+      for (const { channel, payload } of await work) channel.fanOut('postgres_changes', payload);
+    });
+  }
+
+  private async recipients(change: WalChange): Promise<{ channel: Channel; payload: unknown }[]> {
+    if (this.active.size === 0) return [];
+    const meta = await this.rls.relation(change.relationOid);
+    const candidates = this.candidates(change, meta);
+    if (candidates.length === 0) return [];
+    const byGroup = new Map<string, { group: ClaimsGroup; recipients: Recipient[] }>();
+    for (const recipient of candidates) {
+      const claims = recipient.channel.claims;
+      const key = `${claims.role}\u0000${JSON.stringify(claims)}`;
+      let entry = byGroup.get(key);
+      if (!entry) byGroup.set(key, (entry = { group: { key, claims }, recipients: [] }));
+      entry.recipients.push(recipient);
+    }
+    const groups = [...byGroup.values()];
+    const noPk = meta.primaryKey.length === 0 && change.type !== 'DELETE';
+    // RLS is not checked for DELETE (spec section 7.5), nor when the table has it disabled.
+    const needsRls = meta.rlsEnabled && change.type !== 'DELETE' && !noPk && change.record !== undefined;
+    const visible = needsRls ? await this.rls.visibleGroups(meta, change.record!, groups.map((g) => g.group)) : undefined;
+    const out: { channel: Channel; payload: unknown }[] = [];
+    for (const { group, recipients } of groups) {
+      if (visible && !visible.has(group.key)) continue;
+      const data = await this.data(change, meta, group.claims.role, noPk);
+      if (!data) continue;
+      for (const { channel, ids } of recipients) out.push({ channel, payload: { ids, data } });
+    }
+    return out;
+  }
+
+  /** Bindings whose table, event and filter match; a DELETE is matched against its old identity (spec section 6). */
+  private candidates(change: WalChange, meta: RelationMeta): Recipient[] {
+    const types = new Map(meta.columns.map((c) => [c.name, c.type]));
+    const row = (change.type === 'DELETE' ? change.oldRecord : change.record) ?? {};
+    const recipients: Recipient[] = [];
+    for (const [channel, bindings] of this.active) {
+      const ids: number[] = [];
+      for (const { binding, filter } of bindings) {
+        if (binding.schema !== '*' && binding.schema !== change.schema) continue;
+        if (binding.table !== '*' && binding.table !== change.table) continue;
+        if (binding.event !== '*' && binding.event !== change.type) continue;
+        if (filter && !rowMatches(filter, row, (column) => types.get(column))) continue;
+        if (!ids.includes(binding.id)) ids.push(binding.id);
+      }
+      if (ids.length > 0) recipients.push({ channel, ids });
+    }
+    return recipients;
+  }
+
+  /** The `data` object for one role: columns it may SELECT, records trimmed to them (spec sections 5 and 7.4-7.6). */
+  private async data(change: WalChange, meta: RelationMeta, role: string, noPk: boolean): Promise<Record<string, unknown> | undefined> {
+    const base = { schema: change.schema, table: change.table, commit_timestamp: commitTimestamp(change.commitTime), type: change.type };
+    if (noPk) return { ...base, errors: ['Error 400: Bad Request, no primary key'] };
+    const selectable = await this.rls.selectableColumns(meta.oid, role);
+    if (!selectable) return undefined;
+    if (change.type !== 'DELETE' && !meta.primaryKey.every((column) => selectable.has(column))) return { ...base, errors: ['Error 401: Unauthorized'] };
+    const columns: Column[] = meta.columns.filter((column) => selectable.has(column.name));
+    const data: Record<string, unknown> = { ...base, columns, errors: null };
+    if (change.record) data.record = castRow(columns, change.record);
+    if (change.type !== 'INSERT') {
+      // With RLS on, a DELETE's old record is reduced to the primary key, even under REPLICA IDENTITY FULL (7.5).
+      const oldColumns = change.type === 'DELETE' && meta.rlsEnabled ? columns.filter((c) => meta.primaryKey.includes(c.name)) : columns;
+      data.old_record = castRow(oldColumns, oldIdentity(change, meta));
+    }
+    return data;
+  }
+
+  async close(): Promise<void> {
+    this.active.clear();
+    this.pending.clear();
+    await this.feed.close();
+  }
+}
+
+/** FULL identity: the whole old row. DEFAULT: only the key columns of the old row, or of the new one if unchanged. */
+function oldIdentity(change: WalChange, meta: RelationMeta): TextRow {
+  if (change.replicaIdentity === 'full' && change.oldRecord) return change.oldRecord;
+  const source = change.oldRecord ?? change.record ?? {};
+  const keys = change.identityColumns.length > 0 ? change.identityColumns : meta.primaryKey;
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+}

@@ -1,0 +1,151 @@
+import { LogicalReplicationService, PgoutputPlugin, type Pgoutput } from 'pg-logical-replication';
+import type pg from 'pg';
+import type { TextRow } from './payload.ts';
+
+/** One decoded row change, values still in PostgreSQL text form. */
+export interface WalChange {
+  type: 'INSERT' | 'UPDATE' | 'DELETE';
+  relationOid: number;
+  schema: string;
+  table: string;
+  replicaIdentity: 'default' | 'nothing' | 'full' | 'index';
+  /** Names the relation message flagged as part of the replica identity. */
+  identityColumns: string[];
+  record?: TextRow;
+  /** The full old row (REPLICA IDENTITY FULL) or the old identity columns only. */
+  oldRecord?: TextRow;
+  commitTime: Date;
+}
+
+export interface FeedEvents {
+  onChange(change: WalChange): void;
+  /** A relation message: the table's shape or identity may have changed. */
+  onRelation(oid: number): void;
+  onReady(): void;
+  onDown(reason: string): void;
+}
+
+export const PUBLICATION = 'supabase_realtime';
+/** Reconnect backoff after the replication connection drops (PostgreSQL restart, terminated walsender). */
+const BACKOFF_MS = [250, 1000, 2000, 5000, 10_000];
+
+/**
+ * pgoutput with text values: the relation's columns get an identity parser, so values stay the exact text
+ * PostgreSQL printed (casting happens later by column type, see payload.ts). The slot is TEMPORARY and created on
+ * the replication connection itself, in its own command (machine-notes: never inside a transaction), so PostgreSQL
+ * drops it when the connection ends: WAL is never retained across localbase restarts or crashes.
+ */
+class TextPgoutputPlugin extends PgoutputPlugin {
+  override parse(buffer: Buffer): Pgoutput.Message {
+    const message = super.parse(buffer) as Pgoutput.Message;
+    if (message.tag === 'relation') for (const column of message.columns) column.parser = (raw: unknown) => raw;
+    return message;
+  }
+
+  override async start(client: pg.Client, slotName: string, lastLsn: string): Promise<unknown> {
+    await client.query(`CREATE_REPLICATION_SLOT "${slotName}" TEMPORARY LOGICAL pgoutput (SNAPSHOT 'nothing')`);
+    return super.start(client, slotName, lastLsn);
+  }
+}
+
+export class ReplicationFeed {
+  private service: LogicalReplicationService | undefined;
+  private commitTime = new Date();
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private running = false;
+  ready = false;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly events: FeedEvents,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Idempotent: the first postgres_changes subscriber starts the feed; it then runs until close(). */
+  start(): void {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    void this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const slot = `localbase_realtime_${process.pid}_${Date.now().toString(36)}`;
+    const service = new LogicalReplicationService(
+      // DateStyle/TimeZone fix the text form of timestamps in the stream (payload.ts relies on it).
+      { connectionString: this.connectionString, options: '-c DateStyle=ISO,MDY -c TimeZone=UTC -c extra_float_digits=1' },
+      { acknowledge: { auto: true, timeoutSeconds: 10 } },
+    );
+    this.service = service;
+    service.on('start', () => {
+      this.attempt = 0;
+      this.ready = true;
+      this.events.onReady();
+    });
+    service.on('data', (_lsn: string, message: Pgoutput.Message) => this.onMessage(message));
+    service.on('error', (error: Error) => this.onFailure(service, error));
+    const plugin = new TextPgoutputPlugin({ protoVersion: 2, publicationNames: [PUBLICATION] });
+    try {
+      // Resolves when the stream ends: cleanly on stop(), or when the server went away.
+      await service.subscribe(plugin, slot);
+      if (!this.stopped) this.onFailure(service, new Error('replication stream ended'));
+    } catch (error) {
+      this.onFailure(service, error as Error);
+    }
+  }
+
+  private onFailure(service: LogicalReplicationService, error: Error): void {
+    if (this.stopped || service !== this.service) return;
+    this.service = undefined;
+    const wasReady = this.ready;
+    this.ready = false;
+    void service.destroy().catch(() => undefined);
+    const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)]!;
+    this.log(`realtime: replication connection lost (${error.message}); retrying in ${delay} ms`);
+    if (wasReady) this.events.onDown(error.message);
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
+  }
+
+  private onMessage(message: Pgoutput.Message): void {
+    switch (message.tag) {
+      case 'begin':
+        // Microseconds since the Unix epoch (pg-logical-replication adds the 2000-01-01 offset).
+        this.commitTime = new Date(Number((message.commitTime as bigint) / 1000n));
+        return;
+      case 'relation':
+        this.events.onRelation(message.relationOid);
+        return;
+      case 'insert':
+      case 'update':
+      case 'delete': {
+        const relation = message.relation;
+        const base = {
+          relationOid: relation.relationOid,
+          schema: relation.schema,
+          table: relation.name,
+          replicaIdentity: relation.replicaIdentity,
+          identityColumns: relation.keyColumns,
+          commitTime: this.commitTime,
+        };
+        if (message.tag === 'insert') this.events.onChange({ ...base, type: 'INSERT', record: message.new });
+        else if (message.tag === 'update') this.events.onChange({ ...base, type: 'UPDATE', record: message.new, oldRecord: message.old ?? message.key ?? undefined });
+        else this.events.onChange({ ...base, type: 'DELETE', oldRecord: message.old ?? message.key ?? undefined });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Ends the stream; the temporary slot goes with the connection. */
+  async close(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    const service = this.service;
+    this.service = undefined;
+    this.ready = false;
+    await service?.destroy().catch(() => undefined);
+  }
+}

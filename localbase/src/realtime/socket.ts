@@ -1,0 +1,129 @@
+import type { WebSocket } from 'ws';
+import type { BroadcastMessage } from './broadcast.ts';
+import { Channel, JoinRefused, type ChannelTransport } from './channel.ts';
+import { decodeBinary, decodeText, encodeBinaryBroadcast, encodeText, FrameError, type Frame, type Vsn } from './frames.ts';
+import type { Hub } from './hub.ts';
+
+/**
+ * Slow-consumer policy: when more than this many bytes wait in one socket's send buffer, the socket is closed with
+ * code 1013 ("try again later") and a reason. realtime-js treats that as an unclean close: it reconnects with
+ * backoff and rejoins, and apps refetch after a rejoin because Realtime never guaranteed delivery (design.md).
+ */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+export const SLOW_CONSUMER_CLOSE = { code: 1013, reason: 'slow consumer: send buffer exceeded 8 MiB' } as const;
+
+/** One WebSocket: Phoenix frames in and out, heartbeats, and the channels joined over it. */
+export class Connection implements ChannelTransport {
+  private readonly channels = new Map<string, Channel>();
+  /** Frames are handled one at a time, in arrival order (joins are asynchronous: token checks, RLS probes). */
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly vsn: Vsn,
+    readonly connectToken: string,
+    private readonly hub: Hub,
+  ) {
+    ws.on('message', (data, isBinary) => {
+      const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      this.queue = this.queue.then(() => this.receive(buffer, isBinary)).catch((error: unknown) => this.hub.log(`realtime: frame handling failed: ${(error as Error).stack}`));
+    });
+    // A client that drops mid-frame surfaces as 'error' then 'close'; both only tear down this socket.
+    ws.on('error', () => this.teardown());
+    ws.on('close', () => this.teardown());
+  }
+
+  private async receive(buffer: Buffer, isBinary: boolean): Promise<void> {
+    if (this.closed) return;
+    let frame: Frame;
+    try {
+      frame = isBinary ? decodeBinary(buffer) : decodeText(this.vsn, buffer.toString('utf8'));
+    } catch (error) {
+      if (error instanceof FrameError) return; // Phoenix drops undecodable frames; the socket stays up.
+      throw error;
+    }
+    if (frame.topic === 'phoenix' && frame.event === 'heartbeat') return this.reply(frame, 'ok', {});
+    const channel = this.channels.get(frame.topic);
+    if (frame.event === 'phx_join') return this.join(frame, channel);
+    if (frame.event === 'phx_leave') {
+      // Ok even for unknown topics, then phx_close (spec section 3, obligation 6).
+      this.reply(frame, 'ok', {});
+      if (channel) {
+        channel.dispose();
+        this.send({ joinRef: channel.joinRef, ref: channel.joinRef, topic: frame.topic, event: 'phx_close', payload: {} });
+      }
+      return;
+    }
+    if (!channel) return this.reply(frame, 'error', { reason: 'unmatched topic' });
+    await channel.handle(frame);
+  }
+
+  private async join(frame: Frame, existing: Channel | undefined): Promise<void> {
+    if (!frame.topic.startsWith('realtime:')) return this.reply(frame, 'error', { reason: 'unmatched topic' });
+    if (existing) {
+      // A duplicate join replaces the old channel: phx_close with the old join_ref, then the new join (spec section 3).
+      existing.dispose();
+      this.send({ joinRef: existing.joinRef, ref: existing.joinRef, topic: frame.topic, event: 'phx_close', payload: {} });
+    }
+    const channel = new Channel(frame.topic, frame.joinRef ?? frame.ref, this, this.hub);
+    try {
+      const response = await channel.join(frame.payload);
+      if (this.closed) return channel.dispose();
+      this.channels.set(frame.topic, channel);
+      this.reply(frame, 'ok', response);
+      channel.afterJoin();
+    } catch (error) {
+      channel.dispose();
+      if (error instanceof JoinRefused) return this.reply(frame, 'error', { reason: error.message });
+      this.hub.log(`realtime: join of ${frame.topic} failed: ${(error as Error).stack}`);
+      this.reply(frame, 'error', { reason: `UnknownErrorOnChannel: ${(error as Error).message}` });
+    }
+  }
+
+  private reply(frame: Frame, status: 'ok' | 'error', response: unknown): void {
+    this.send({ joinRef: frame.joinRef, ref: frame.ref, topic: frame.topic, event: 'phx_reply', payload: { status, response } });
+  }
+
+  send(frame: Frame): void {
+    this.write(encodeText(this.vsn, frame));
+  }
+
+  sendBroadcast(topic: string, message: BroadcastMessage): void {
+    if (Buffer.isBuffer(message.payload)) {
+      // vsn 1.0.0 has no binary frames; upstream drops binary payloads for such sockets (spec section 1).
+      if (this.vsn === '2.0.0') this.write(encodeBinaryBroadcast(topic, { event: message.event, payload: message.payload }));
+      return;
+    }
+    this.send({ joinRef: null, ref: null, topic, event: 'broadcast', payload: { type: 'broadcast', event: message.event, payload: message.payload } });
+  }
+
+  private write(data: string | Buffer): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.hub.log(`realtime: closing a socket with ${this.ws.bufferedAmount} bytes unsent (${SLOW_CONSUMER_CLOSE.reason})`);
+      this.ws.close(SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
+      this.teardown();
+      return;
+    }
+    this.ws.send(data);
+  }
+
+  detach(channel: Channel): void {
+    if (this.channels.get(channel.topic) === channel) this.channels.delete(channel.topic);
+  }
+
+  /** Socket gone: every channel leaves, so presence sends `leaves` and subscriptions stop. */
+  private teardown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const channel of [...this.channels.values()]) channel.dispose();
+    this.channels.clear();
+  }
+
+  /** Server shutdown: close code 1001 ("going away"), as Phoenix does on a socket-wide disconnect. */
+  close(): void {
+    this.teardown();
+    this.ws.close(1001, 'server shutting down');
+  }
+}

@@ -1,0 +1,56 @@
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import { SignJWT } from 'jose';
+import pg from 'pg';
+import { client, type Target } from './target.ts';
+
+/** Both Phoenix serializers realtime-js 2.119 speaks (spec section 1). */
+export const VSNS = ['1.0.0', '2.0.0'] as const;
+export type VsnLabel = (typeof VSNS)[number];
+
+export function realtimeClient(target: Target, key: string, vsn: VsnLabel): SupabaseClient {
+  return client(target, key, { realtime: { vsn } });
+}
+
+/** Tokens are minted from the stack's secret, never hard-coded (design.md). */
+export async function mintToken(target: Target, claims: Record<string, unknown>, expiresInSeconds = 3600): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ aud: 'authenticated', iat: now, exp: now + expiresInSeconds, ...claims })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(target.jwtSecret));
+}
+
+/** Resolves with the first terminal status of subscribe(): SUBSCRIBED, CHANNEL_ERROR, TIMED_OUT or CLOSED. */
+export function subscribed(channel: RealtimeChannel): Promise<{ status: string; error?: Error }> {
+  return new Promise((resolve) => {
+    channel.subscribe((status, error) => resolve({ status, error }));
+  });
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Collects `system` events so tests can wait for "Subscribed to PostgreSQL" or an error. */
+export function systemEvents(channel: RealtimeChannel): Record<string, unknown>[] {
+  const events: Record<string, unknown>[] = [];
+  channel.on('system', {}, (payload: Record<string, unknown>) => events.push(payload));
+  return events;
+}
+
+export async function withDb<T>(target: Target, run: (db: pg.Client) => Promise<T>): Promise<T> {
+  const db = new pg.Client({ connectionString: target.dbUrl });
+  await db.connect();
+  try {
+    return await run(db);
+  } finally {
+    await db.end();
+  }
+}
+
+export function uniqueName(tag: string): string {
+  return `${tag}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
+}
