@@ -105,7 +105,7 @@ describe.each(VSNS)('broadcast and presence over vsn %s', (vsn) => {
     const a = make().channel(room);
     const b = make().channel(room);
     const got: { payload: unknown }[] = [];
-    b.on('broadcast', { event: 'blob' }, (message) => got.push(message as { payload: unknown }));
+    b.on('broadcast', { event: 'blob' }, (message) => got.push(message as unknown as { payload: unknown }));
     await subscribed(a);
     await subscribed(b);
     const bytes = new Uint8Array([0, 1, 2, 250, 255]);
