@@ -1,5 +1,15 @@
-import { json, type Handler } from '../shared/http.ts';
 import type { ServiceContext } from '../shared/context.ts';
+import { HttpError, json, type ApiRequest, type ApiResponse, type Handler } from '../shared/http.ts';
+import { invalidBody, invalidSchema, RestError, tableNotFound } from './errors.ts';
+import { applyRange, parsePrefer, parseQuery, parseRangeHeader } from './parse.ts';
+import { authenticate } from './request-auth.ts';
+import { mutationResponse, readResponse, rpcResponse, type ResultRow } from './respond.ts';
+import { createSchemaCache, suggestName, type SchemaCache, type Table } from './schema-cache.ts';
+import { tableKey } from './schema-load.ts';
+import { deleteSql, insertSql, updateSql } from './sql-mutate.ts';
+import { readSql } from './sql-read.ts';
+import { findFunction, rpcSql } from './sql-rpc.ts';
+import { runInTransaction } from './transaction.ts';
 
 export interface RestService {
   handler: Handler;
@@ -7,12 +17,133 @@ export interface RestService {
   close(): Promise<void>;
 }
 
-// Placeholder until the PostgREST-compatible service lands (issue 3); answers honestly that nothing is served yet.
+const OBJECT_MEDIA = /application\/vnd\.pgrst\.object(\+json)?/;
+
+/** GET/HEAD read `Accept-Profile`, writes `Content-Profile`; both default to the first exposed schema (spec D.3). */
+function pickSchema(context: ServiceContext, request: ApiRequest): string {
+  const exposed = context.config.api.schemas;
+  const header = ['GET', 'HEAD'].includes(request.method) ? request.header('accept-profile') : request.header('content-profile');
+  if (header === undefined || header === '') return exposed[0] ?? 'public';
+  if (!exposed.includes(header)) throw invalidSchema(header, exposed);
+  return header;
+}
+
+/** `application/json`, `*\/*` and the singular object type are served; CSV and the rest are refused (PGRST107). */
+function wantsSingular(request: ApiRequest): boolean {
+  const accept = request.header('accept') ?? '*/*';
+  if (OBJECT_MEDIA.test(accept)) return true;
+  const types = accept.split(',').map((t) => t.split(';')[0]!.trim());
+  if (types.some((t) => t === '' || t === '*/*' || t === 'application/*' || t === 'application/json')) return false;
+  throw new RestError(406, 'PGRST107', `None of these media types are available: ${types.join(', ')}`);
+}
+
+async function readBody(request: ApiRequest): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidBody('Empty or invalid json');
+  }
+}
+
+function findTable(cache: SchemaCache, schema: string, name: string): Table {
+  const table = cache.tables.get(tableKey(schema, name));
+  if (table) return table;
+  const names = [...cache.tables.values()].filter((t) => t.schema === schema).map((t) => t.name);
+  throw tableNotFound(schema, name, suggestName(name, names));
+}
+
+/**
+ * The PostgREST-compatible service behind `/rest/v1`: parse (parse.ts) → validated, parameterised SQL (sql-*.ts) →
+ * one transaction per request under the caller's role and claims (transaction.ts) → PostgREST's statuses and
+ * headers (respond.ts). Errors are thrown anywhere and rendered here once (errors.ts).
+ */
 export async function createRestService(context: ServiceContext): Promise<RestService> {
-  void context;
+  const schemaCache = await createSchemaCache(context);
+
+  async function route(request: ApiRequest): Promise<ApiResponse> {
+    const path = request.path.replace(/\/+$/, '') || '/';
+    const segments = path.split('/').slice(1).map(decodeURIComponent);
+    if (path === '/') return json(200, { swagger: '2.0', info: { title: 'localbase REST', version: '14.12' }, paths: {} });
+    const auth = await authenticate(context, request);
+    const schema = pickSchema(context, request);
+    const singular = wantsSingular(request);
+    const prefs = parsePrefer(request.header('prefer'));
+    const cache = schemaCache.current();
+    const params = [...request.url.searchParams.entries()];
+    const maxRows = context.config.api.maxRows || undefined;
+    const readOnly = request.method === 'GET' || request.method === 'HEAD';
+    const run = (text: string, values: unknown[]) => runInTransaction(context, cache, request, { auth, schema, readOnly, singular, text, values });
+    if (prefs.count) prefs.applied.push(`count=${prefs.count}`);
+
+    if (segments.length === 2 && segments[0] === 'rpc') {
+      const name = segments[1]!;
+      if (!['GET', 'HEAD', 'POST'].includes(request.method)) throw new RestError(405, 'PGRST101', 'Cannot use the ' + request.method + ' method on RPC');
+      const argNames = new Set((cache.functions.get(tableKey(schema, name)) ?? []).flatMap((fn) => fn.args.map((a) => a.name)));
+      const query = parseQuery(params, readOnly ? argNames : undefined);
+      const body = readOnly ? query.args : ((await readBody(request)) ?? {});
+      const argKeys = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [];
+      const { fn, singleJson } = findFunction(cache, schema, name, argKeys);
+      const root = query.levels.get('')!;
+      applyRange(root, readOnly ? parseRangeHeader(request.header('range')) : undefined);
+      const built = rpcSql(cache, query, fn, body as Record<string, unknown>, singleJson, { count: Boolean(prefs.count), singular, ...(maxRows ? { maxRows } : {}) });
+      const row = await run(built.text, built.values);
+      return rpcResponse(row, fn.returns === 'void', fn.returnsSet, root.offset ?? 0, singular, prefs);
+    }
+    if (segments.length !== 1) throw new RestError(404, 'PGRST125', 'Invalid path specified in request URL');
+    const table = findTable(cache, schema, segments[0]!);
+    const query = parseQuery(params);
+    const root = query.levels.get('')!;
+    if (readOnly) {
+      applyRange(root, parseRangeHeader(request.header('range')));
+      const built = readSql(cache, query, table, { count: Boolean(prefs.count), singular, ...(maxRows ? { maxRows } : {}) });
+      return readResponse(await run(built.text, built.values), root.offset ?? 0, singular, prefs);
+    }
+    if (prefs.return) prefs.applied.unshift(`return=${prefs.return}`);
+    if (request.method === 'POST') {
+      const body = await readBody(request);
+      if (body === undefined) throw invalidBody('Empty or invalid json');
+      if (prefs.resolution) prefs.applied.unshift(`resolution=${prefs.resolution}`);
+      if (prefs.missing) prefs.applied.push(`missing=${prefs.missing}`);
+      const countInserted = prefs.resolution === 'merge-duplicates';
+      const built = insertSql(cache, query, table, body, prefs, { singular, countInserted });
+      const row = await run(built.text, built.values);
+      return mutationResponse({ method: 'POST', row, prefs, singular, ...locationOf(table, row, prefs) });
+    }
+    if (request.method === 'PATCH') {
+      const body = await readBody(request);
+      const built = updateSql(cache, query, table, body ?? {}, { singular });
+      return mutationResponse({ method: 'PATCH', row: await run(built.text, built.values), prefs, singular });
+    }
+    if (request.method === 'DELETE') {
+      const built = deleteSql(cache, query, table, { singular });
+      return mutationResponse({ method: 'DELETE', row: await run(built.text, built.values), prefs, singular });
+    }
+    throw new RestError(405, 'PGRST117', `Unsupported HTTP method: ${request.method}`);
+  }
+
   return {
-    handler: async () => json(501, { code: 'PGRST000', message: 'localbase REST is not implemented yet', details: null, hint: null }),
-    reloadSchema: async () => undefined,
-    close: async () => undefined,
+    handler: async (request) => {
+      try {
+        return await route(request);
+      } catch (error) {
+        if (error instanceof RestError || error instanceof HttpError) return error.toResponse();
+        context.log(`rest error on ${request.method} ${request.path}: ${(error as Error).stack ?? String(error)}`);
+        return new RestError(500, 'PGRST000', 'localbase REST internal error', String((error as Error).message ?? error)).toResponse();
+      }
+    },
+    reloadSchema: () => schemaCache.reload(),
+    close: () => schemaCache.close(),
   };
+}
+
+/** `Location: /table?pk=eq.v` for `return=headers-only` (upstream builds it from the primary key). */
+function locationOf(table: Table, row: ResultRow, prefs: { return?: string }): { location?: string } {
+  if (prefs.return !== 'headers-only' || !table.primaryKey.length || !row.body) return {};
+  const first = (JSON.parse(row.body) as Record<string, unknown>[] | Record<string, unknown>);
+  const record = Array.isArray(first) ? first[0] : first;
+  if (!record) return {};
+  const query = table.primaryKey.map((k) => `${encodeURIComponent(k)}=eq.${encodeURIComponent(String(record[k]))}`).join('&');
+  return { location: `/${table.name}?${query}` };
 }

@@ -91,3 +91,27 @@ export function publicKeys(target: Target): ReadonlyArray<readonly [label: strin
     ['sb_publishable_ key', target.publishableKey],
   ];
 }
+
+/** A JWT signed with the target's secret (never a literal in a test); `secret` overrides it to forge a bad signature. */
+export async function mintJwt(target: Target, claims: Record<string, unknown>, options: { secret?: string; expiresIn?: number } = {}): Promise<string> {
+  const { SignJWT } = await import('jose');
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ iat: now, exp: now + (options.expiresIn ?? 3600), ...claims })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(options.secret ?? target.jwtSecret));
+}
+
+/** A raw REST request for what supabase-js cannot express (headers, bad input); returns status, headers and parsed body. */
+export async function restFetch(target: Target, path: string, init: RequestInit & { key?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (!headers.has('apikey')) headers.set('apikey', init.key ?? target.anonKey);
+  const res = await fetch(`${target.url}/rest/v1${path}`, { ...init, headers });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON: keep the text.
+  }
+  return { status: res.status, headers: res.headers, body };
+}

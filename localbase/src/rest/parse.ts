@@ -1,0 +1,110 @@
+import type { Level, Preferences, SelectItem } from './ast.ts';
+import { parseError, RestError } from './errors.ts';
+import { parseLogic, parseNonNegative, parseOperation, parseOrder, splitTopLevel, unquote } from './parse-filter.ts';
+import { Cursor, parseJsonPath, parseName, parseSelect } from './parse-select.ts';
+
+/** Everything a request's query string and headers say about the rows it wants (spec D.1). */
+export interface ParsedQuery {
+  select: SelectItem[];
+  /** Filters and transforms per embed path: '' is the root, 'songs' or 'band.songs' an embedded resource. */
+  levels: Map<string, Level>;
+  columns?: string[];
+  onConflict?: string[];
+  /** GET /rpc/fn: parameters that name a function argument are arguments, not filters (`[pgrst] ApiRequest.hs`). */
+  args: Record<string, string>;
+}
+
+const LOGIC_KEY = /^(?:(.+)\.)?(not\.)?(or|and)$/;
+const TRANSFORM_KEY = /^(?:(.+)\.)?(order|limit|offset)$/;
+
+export function levelOf(levels: Map<string, Level>, path: string): Level {
+  let level = levels.get(path);
+  if (!level) levels.set(path, (level = { filters: [], order: [] }));
+  return level;
+}
+
+export function parseQuery(params: Iterable<[string, string]>, argNames?: ReadonlySet<string>): ParsedQuery {
+  const query: ParsedQuery = { select: [{ kind: 'star' }], levels: new Map([['', { filters: [], order: [] }]]), args: {} };
+  for (const [key, value] of params) {
+    if (argNames?.has(key)) {
+      query.args[key] = value;
+      continue;
+    }
+    if (key === 'select') query.select = parseSelect(value);
+    else if (key === 'columns') query.columns = parseColumnList(value, 'columns');
+    else if (key === 'on_conflict') query.onConflict = parseColumnList(value, 'on_conflict');
+    else if (TRANSFORM_KEY.test(key)) {
+      const [, path = '', what] = TRANSFORM_KEY.exec(key)!;
+      const level = levelOf(query.levels, path);
+      if (what === 'order') level.order.push(...parseOrder(value));
+      else level[what as 'limit' | 'offset'] = parseNonNegative(value, what as 'limit' | 'offset');
+    } else if (LOGIC_KEY.test(key)) {
+      const [, path = '', not, op] = LOGIC_KEY.exec(key)!;
+      levelOf(query.levels, path).filters.push(parseLogic(op as 'and' | 'or', Boolean(not), value));
+    } else {
+      const { path, field } = parseFilterKey(key);
+      const { negate, operation } = parseOperation(value);
+      levelOf(query.levels, path).filters.push({ kind: 'condition', field, negate, operation });
+    }
+  }
+  return query;
+}
+
+/** `band.songs.title` → path `band.songs`, field `title`; a JSON path may follow: `meta->>a`. */
+function parseFilterKey(key: string): { path: string; field: { name: string; json: ReturnType<typeof parseJsonPath> } } {
+  const arrow = key.indexOf('->');
+  const head = arrow < 0 ? key : key.slice(0, arrow);
+  const dot = head.startsWith('"') ? -1 : head.lastIndexOf('.');
+  const path = dot < 0 ? '' : head.slice(0, dot);
+  const cur = new Cursor(key.slice(dot + 1), 'filter key');
+  const name = parseName(cur);
+  const json = parseJsonPath(cur);
+  if (!cur.done()) cur.fail('expecting "->" or end of input');
+  return { path, field: { name, json } };
+}
+
+/** `columns="a","b"` / `on_conflict=a,b`: a comma list of (optionally quoted) column names. */
+function parseColumnList(value: string, what: string): string[] {
+  const names = splitTopLevel(value, value).map((name) => unquote(name.trim()));
+  if (names.some((name) => name === '')) throw parseError(`"failed to parse ${what} parameter (${value})" (line 1, column 1)`, 'unexpected ","');
+  return names;
+}
+
+const PREFER_VALUES: Record<string, readonly string[]> = {
+  return: ['minimal', 'representation', 'headers-only'],
+  count: ['exact', 'planned', 'estimated'],
+  resolution: ['merge-duplicates', 'ignore-duplicates'],
+  missing: ['default', 'null'],
+};
+
+/** `Prefer: return=representation, count=exact` (joined with ", " by postgrest-js, spec D.1); unknown ones are ignored. */
+export function parsePrefer(header: string | undefined): Preferences {
+  const prefs: Preferences = { applied: [] };
+  for (const part of (header ?? '').split(',')) {
+    const [name, value] = part.trim().split('=').map((s) => s.trim());
+    if (!name || !value || !PREFER_VALUES[name]?.includes(value)) continue;
+    (prefs as unknown as Record<string, string>)[name] = value;
+  }
+  return prefs;
+}
+
+/** `Range: 0-9` (items), as `[pgrst] RangeQuery.hs`; limit/offset params narrow it further. */
+export function parseRangeHeader(header: string | undefined): { offset: number; limit?: number } | undefined {
+  const match = header && /^\s*(?:items=)?(\d+)-(\d*)\s*$/.exec(header);
+  if (!match) return undefined;
+  const low = Number(match[1]);
+  if (match[2] === '') return { offset: low };
+  const high = Number(match[2]);
+  if (high < low) throw new RestError(416, 'PGRST103', 'Requested range not satisfiable', `The lower boundary must be lower than or equal to the upper boundary in the Range header.`);
+  return { offset: low, limit: high - low + 1 };
+}
+
+/** Intersects the Range header with the root's limit/offset. */
+export function applyRange(level: Level, range: { offset: number; limit?: number } | undefined): void {
+  if (!range) return;
+  const offset = Math.max(range.offset, level.offset ?? 0);
+  const ends = [range.limit === undefined ? Infinity : range.offset + range.limit, level.limit === undefined ? Infinity : (level.offset ?? 0) + level.limit];
+  const end = Math.min(...ends);
+  level.offset = offset;
+  if (end !== Infinity) level.limit = Math.max(0, end - offset);
+}

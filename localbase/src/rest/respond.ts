@@ -1,0 +1,77 @@
+import type { ApiResponse } from '../shared/http.ts';
+import type { Preferences } from './ast.ts';
+import { RestError, singularityError } from './errors.ts';
+
+/** The single row every statement answers (see sql-read.ts resultSql). */
+export interface ResultRow {
+  total: string | null;
+  page_total: string | number;
+  body: string | null;
+  inserted?: string | null;
+}
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+export const OBJECT_TYPE = 'application/vnd.pgrst.object+json; charset=utf-8';
+
+function contentRange(offset: number, page: number, total: number | undefined): string {
+  const size = total === undefined ? '*' : String(total);
+  return page > 0 ? `${offset}-${offset + page - 1}/${size}` : `*/${size}`;
+}
+
+function preferenceApplied(prefs: Preferences, headers: Record<string, string>): void {
+  if (prefs.applied.length) headers['preference-applied'] = prefs.applied.join(', ');
+}
+
+/** Throws PGRST116 for `Accept: application/vnd.pgrst.object+json` when the rows are not exactly one (spec D.3). */
+export function checkSingular(row: ResultRow, singular: boolean): void {
+  if (singular && Number(row.page_total) !== 1) throw singularityError(Number(row.page_total));
+}
+
+/** GET/HEAD (`[pgrst] src/PostgREST/Response.hs readResponse`, `RangeQuery.hs rangeStatus`). */
+export function readResponse(row: ResultRow, offset: number, singular: boolean, prefs: Preferences): ApiResponse {
+  const page = Number(row.page_total);
+  const total = row.total === null ? undefined : Number(row.total);
+  if (total !== undefined && offset > total) {
+    throw new RestError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
+  }
+  const status = total !== undefined && page < total && !singular ? 206 : 200;
+  const headers: Record<string, string> = { 'content-type': singular ? OBJECT_TYPE : JSON_TYPE, 'content-range': contentRange(offset, page, total) };
+  preferenceApplied(prefs, headers);
+  return { status, headers, body: row.body ?? '[]' };
+}
+
+export interface MutationResult {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  row: ResultRow;
+  prefs: Preferences;
+  singular: boolean;
+  /** For `return=headers-only`: `/table?pk=eq.v` of the first inserted row. */
+  location?: string;
+}
+
+/** Statuses and headers of `[pgrst] Response.hs` for writes (spec D.3): 201 / 200 / 204, bodies only on representation. */
+export function mutationResponse({ method, row, prefs, singular, location }: MutationResult): ApiResponse {
+  const page = Number(row.page_total);
+  const count = prefs.count ? page : undefined;
+  const headers: Record<string, string> = {};
+  preferenceApplied(prefs, headers);
+  const representation = prefs.return === 'representation';
+  if (method === 'POST') {
+    headers['content-range'] = `*/${count ?? '*'}`;
+    if (prefs.return === 'headers-only' && location) headers.location = location;
+    // An upsert that merged into existing rows only (none inserted) answers 200 (spec D.3).
+    const status = prefs.resolution === 'merge-duplicates' && row.inserted !== undefined && Number(row.inserted) === 0 && page > 0 ? 200 : 201;
+    if (!representation) return { status, headers };
+    return { status, headers: { ...headers, 'content-type': singular ? OBJECT_TYPE : JSON_TYPE }, body: row.body ?? '[]' };
+  }
+  headers['content-range'] = page > 0 ? `0-${page - 1}/${count ?? '*'}` : `*/${count ?? '*'}`;
+  if (!representation) return { status: 204, headers };
+  return { status: 200, headers: { ...headers, 'content-type': singular ? OBJECT_TYPE : JSON_TYPE }, body: row.body ?? '[]' };
+}
+
+/** `/rpc/fn`: `void` → 204, otherwise the JSON value (spec D.3). */
+export function rpcResponse(row: ResultRow, returnsVoid: boolean, returnsSet: boolean, offset: number, singular: boolean, prefs: Preferences): ApiResponse {
+  if (returnsVoid) return { status: 204, headers: {} };
+  if (returnsSet) return readResponse(row, offset, singular, prefs);
+  return { status: 200, headers: { 'content-type': JSON_TYPE, 'content-range': '0-0/*' }, body: row.body ?? 'null' };
+}

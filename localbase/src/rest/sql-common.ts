@@ -1,0 +1,66 @@
+import type { Field, Level } from './ast.ts';
+import { undefinedColumn } from './errors.ts';
+import type { SchemaCache, Table } from './schema-load.ts';
+
+/** A double-quoted identifier; the only way a name reaches SQL (names are also checked against the schema cache). */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function qualified(schema: string, name: string): string {
+  return `${ident(schema)}.${ident(name)}`;
+}
+
+/** A PostgreSQL array literal for `= ANY($n)`: every element double-quoted, so `,{}"\` stay data. */
+export function arrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/** Collects $n parameters and fresh aliases for one statement. */
+export class Statement {
+  readonly params: unknown[] = [];
+  private aliases = 0;
+
+  constructor(
+    readonly cache: SchemaCache,
+    readonly levels: Map<string, Level>,
+  ) {}
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  alias(): string {
+    return ident(`pgrst_${++this.aliases}`);
+  }
+}
+
+/** The relation a set of column references resolves against. */
+export interface Scope {
+  /** Already quoted: `"songs"` or `"pgrst_3"`. */
+  alias: string;
+  /** For error messages, as PostgreSQL names the relation. */
+  label: string;
+  /** Absent for function results of unknown shape: names are then only quoted, PostgreSQL reports unknown ones. */
+  columns?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
+}
+
+export function tableScope(table: Table, alias = ident(table.name)): Scope {
+  return { alias, label: table.name, columns: table.columns };
+}
+
+export function columnRef(scope: Scope, name: string): string {
+  if (scope.columns && !scope.columns.has(name)) throw undefinedColumn(scope.label, name);
+  return `${scope.alias}.${ident(name)}`;
+}
+
+/** `col->'a'->>'b'` with the keys as parameters; an integer key indexes an array, as upstream. */
+export function fieldSql(statement: Statement, scope: Scope, field: Field): string {
+  let sql = columnRef(scope, field.name);
+  for (const step of field.json) {
+    const isIndex = /^-?\d+$/.test(step.key);
+    sql = `${sql}${step.arrow}${statement.param(isIndex ? Number(step.key) : step.key)}::${isIndex ? 'int' : 'text'}`;
+  }
+  return sql;
+}

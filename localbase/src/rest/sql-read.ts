@@ -1,0 +1,54 @@
+import type { SelectItem } from './ast.ts';
+import type { ParsedQuery } from './parse.ts';
+import type { SchemaCache, Table } from './schema-load.ts';
+import { qualified, Statement, tableScope, type Scope } from './sql-common.ts';
+import { orderSql, pageSql } from './sql-filter.ts';
+import { checkLevels, selectParts, whereSql } from './sql-select.ts';
+
+export interface BuiltQuery {
+  text: string;
+  values: unknown[];
+}
+
+export interface ResultShape {
+  /** A count(*) over the unpaged rows, for `Prefer: count=…`. */
+  countSql?: string;
+  /** `Accept: application/vnd.pgrst.object+json`: the body is the first element, not the array. */
+  singular: boolean;
+}
+
+/**
+ * Every statement answers one row `(total, page_total, body)`: the body is built by json_agg in PostgreSQL, as
+ * `[pgrst] src/PostgREST/Query/Statements.hs` does, so JSON rendering of types is PostgreSQL's own.
+ */
+export function resultSql(rowsSql: string, shape: ResultShape): string {
+  const body = shape.singular ? `coalesce((json_agg("pgrst_r")->0)::text, 'null')` : `coalesce(json_agg("pgrst_r"), '[]')::text`;
+  return `select ${shape.countSql ?? 'null::bigint'} as total, count("pgrst_r") as page_total, ${body} as body from (${rowsSql}) as "pgrst_r"`;
+}
+
+/** The select list over `scope` (a table, a CTE aliased as the table, or a function call) plus the embeds' conditions. */
+export function projection(statement: Statement, scope: Scope, table: Table | undefined, select: SelectItem[]) {
+  checkLevels(statement, select);
+  const parts = selectParts(statement, scope, table, select, '');
+  return { columns: parts.columns.length ? parts.columns.join(', ') : `'{}'::json as "pgrst_empty"`, conditions: parts.conditions };
+}
+
+export interface ReadOptions {
+  count: boolean;
+  singular: boolean;
+  maxRows?: number;
+}
+
+/** GET/HEAD on a table or view (spec D.3). */
+export function readSql(cache: SchemaCache, query: ParsedQuery, table: Table, options: ReadOptions): BuiltQuery {
+  const statement = new Statement(cache, query.levels);
+  const scope = tableScope(table);
+  const root = query.levels.get('')!;
+  const { columns, conditions } = projection(statement, scope, table, query.select);
+  const from = `from ${qualified(table.schema, table.name)}${whereSql(statement, scope, root.filters, conditions)}`;
+  const limit = options.maxRows ? Math.min(root.limit ?? options.maxRows, options.maxRows) : root.limit;
+  const rows = `select ${columns} ${from}${orderSql(statement, scope, root.order)}${pageSql(statement, limit, root.offset)}`;
+  const shape: ResultShape = { singular: options.singular };
+  if (options.count) shape.countSql = `(select count(*) ${from})`;
+  return { text: resultSql(rows, shape), values: statement.params };
+}

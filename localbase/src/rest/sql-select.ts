@@ -1,0 +1,117 @@
+import type { Condition, EmbedItem, FilterNode, SelectItem } from './ast.ts';
+import { RestError } from './errors.ts';
+import { fieldLabel } from './parse-select.ts';
+import { resolveRelationship } from './relations.ts';
+import type { Table } from './schema-load.ts';
+import { fieldSql, ident, qualified, tableScope, type Scope, type Statement } from './sql-common.ts';
+import { filterSql, orderSql, pageSql } from './sql-filter.ts';
+
+/**
+ * Select lists and embedded resources. Each embed is a correlated subquery rendered with row_to_json/json_agg in
+ * PostgreSQL, so values keep PostgREST's JSON rendering (numeric, timestamps, json); `!inner` (and `rel=not.is.null`)
+ * adds an EXISTS on the parent, so an embedded filter without it only filters the nested array (spec D.1).
+ */
+export interface SelectParts {
+  columns: string[];
+  /** Conditions the embeds impose on the parent rows (`!inner`, `rel=is.null`). */
+  conditions: string[];
+}
+
+const embedLabel = (embed: EmbedItem) => embed.alias ?? embed.name;
+
+export function selectParts(statement: Statement, scope: Scope, table: Table | undefined, items: SelectItem[], path: string): SelectParts {
+  const parts: SelectParts = { columns: [], conditions: [] };
+  const level = statement.levels.get(path);
+  const embeds = items.filter((item): item is EmbedItem => item.kind === 'embed');
+  // `rel=is.null` / `rel=not.is.null` filter parents by the existence of an embedded row, as upstream's null embed filter.
+  const nullEmbedFilters = new Map<string, boolean>();
+  if (level) {
+    level.filters = level.filters.filter((node) => {
+      const embed = node.kind === 'condition' && isNullEmbedFilter(node, embeds);
+      if (embed) nullEmbedFilters.set(node.field.name, (node.operation as { value: string }).value === 'null' ? !node.negate : node.negate);
+      return !embed;
+    });
+  }
+  for (const item of items) {
+    if (item.kind === 'star') {
+      if (table) for (const name of table.columns.keys()) parts.columns.push(`${scope.alias}.${ident(name)}`);
+      else parts.columns.push(`${scope.alias}.*`);
+    } else if (item.kind === 'column') {
+      let sql = fieldSql(statement, scope, item.field);
+      if (item.cast) sql = `(${sql})::${item.cast}`;
+      parts.columns.push(`${sql} as ${ident(item.alias ?? fieldLabel(item.field))}`);
+    } else {
+      if (!table) throw new RestError(400, 'PGRST200', `Could not find a relationship between '${scope.label}' and '${item.name}' in the schema cache`);
+      const label = embedLabel(item);
+      const embedded = embedSql(statement, scope, table, item, path ? `${path}.${label}` : label);
+      if (item.select.length && !item.spread) parts.columns.push(`${embedded.value} as ${ident(label)}`);
+      if (item.spread) parts.columns.push(...embedded.spreadColumns);
+      const mustExist = nullEmbedFilters.get(label);
+      if (item.joinType === 'inner' || mustExist === false) parts.conditions.push(embedded.exists);
+      if (mustExist === true) parts.conditions.push(`not ${embedded.exists}`);
+    }
+  }
+  return parts;
+}
+
+function isNullEmbedFilter(node: Condition, embeds: EmbedItem[]): boolean {
+  const { operation } = node;
+  return operation.op === 'is' && (operation.value === 'null' || operation.value === 'not_null') && !node.field.json.length && embeds.some((e) => embedLabel(e) === node.field.name);
+}
+
+interface EmbedSql {
+  value: string;
+  exists: string;
+  spreadColumns: string[];
+}
+
+function embedSql(statement: Statement, parent: Scope, parentTable: Table, embed: EmbedItem, path: string): EmbedSql {
+  const rel = resolveRelationship(statement.cache, parentTable, embed);
+  const alias = statement.alias();
+  const scope = tableScope(rel.target, alias);
+  const level = statement.levels.get(path) ?? { filters: [], order: [] };
+  const inner = selectParts(statement, scope, rel.target, embed.select, path);
+  const where = [rel.join(parent.alias, alias), ...level.filters.map((f) => filterSql(statement, scope, f)), ...inner.conditions].join(' and ');
+  const from = `from ${qualified(rel.target.schema, rel.target.name)} as ${alias} where ${where}`;
+  const exists = `exists (select 1 ${from})`;
+  const row = statement.alias();
+  const columns = inner.columns.length ? inner.columns.join(', ') : 'null';
+  if (embed.spread) {
+    if (!rel.toOne) throw new RestError(400, 'PGRST118', `A spread operation on '${embed.name}' is not possible`, `'${parentTable.name}' and '${embed.name}' do not form a many-to-one or one-to-one relationship`);
+    const spreadColumns = inner.columns.map((c) => {
+      const name = / as ("(?:[^"]|"")*")$/.exec(c)?.[1] ?? c.slice(c.lastIndexOf('.') + 1);
+      return `(select ${c.replace(/ as "(?:[^"]|"")*"$/, '')} ${from} limit 1) as ${name}`;
+    });
+    return { value: '', exists, spreadColumns };
+  }
+  if (rel.toOne) {
+    return { value: `(select row_to_json(${row}) from (select ${columns} ${from} limit 1) as ${row})`, exists, spreadColumns: [] };
+  }
+  const transforms = orderSql(statement, scope, level.order) + pageSql(statement, level.limit, level.offset);
+  return { value: `coalesce((select json_agg(${row}) from (select ${columns} ${from}${transforms}) as ${row}), '[]'::json)`, exists, spreadColumns: [] };
+}
+
+/** Rejects filters/transforms on a path that is not an embed of this request (PGRST108). */
+export function checkLevels(statement: Statement, items: SelectItem[]): void {
+  const known = new Set<string>(['']);
+  const walk = (list: SelectItem[], prefix: string) => {
+    for (const item of list) {
+      if (item.kind !== 'embed') continue;
+      const path = prefix ? `${prefix}.${embedLabel(item)}` : embedLabel(item);
+      known.add(path);
+      walk(item.select, path);
+    }
+  };
+  walk(items, '');
+  for (const path of statement.levels.keys()) {
+    if (known.has(path)) continue;
+    const name = path.split('.').at(-1)!;
+    throw new RestError(400, 'PGRST108', `'${name}' is not an embedded resource in this request`, null, `Verify that '${name}' is included in the 'select' query parameter.`);
+  }
+}
+
+/** The root WHERE from its filters plus the embeds' conditions; '' when there is none. */
+export function whereSql(statement: Statement, scope: Scope, filters: FilterNode[], extra: string[]): string {
+  const all = [...filters.map((f) => filterSql(statement, scope, f)), ...extra];
+  return all.length ? ` where ${all.join(' and ')}` : '';
+}
