@@ -53,7 +53,7 @@ export class RlsChecker {
               (select coalesce(json_agg(json_build_object('name', a.attname, 'type', t.typname) order by a.attnum), '[]')
                  from pg_attribute a join pg_type t on t.oid = a.atttypid
                 where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns,
-              (select array_agg(a.attname order by array_position(i.indkey::int2[], a.attnum))
+              (select array_agg(a.attname::text order by array_position(i.indkey::int2[], a.attnum))
                  from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
                 where i.indrelid = c.oid and i.indisprimary) as pk
          from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = $1`,
