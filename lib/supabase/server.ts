@@ -1,5 +1,6 @@
 import { createServerClient } from '@supabase/ssr';
 import { cookies } from 'next/headers';
+import type { Database } from '@/lib/database.types';
 import { publicEnv } from '@/lib/env';
 
 /**
@@ -10,7 +11,7 @@ export async function createClient() {
   const cookieStore = await cookies();
   const { supabaseUrl, supabaseKey } = publicEnv();
 
-  return createServerClient(supabaseUrl, supabaseKey, {
+  return createServerClient<Database>(supabaseUrl, supabaseKey, {
     cookies: {
       getAll() {
         return cookieStore.getAll();

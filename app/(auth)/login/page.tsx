@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { LoginForm } from '@/components/auth/login-form';
+import { safeNextPath } from '@/lib/validation/auth';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  return (
+    <section className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      <LoginForm next={safeNextPath(next)} />
+    </section>
+  );
+}

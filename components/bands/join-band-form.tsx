@@ -1,0 +1,28 @@
+'use client';
+
+import { useActionState } from 'react';
+import { joinBand } from '@/lib/actions/bands';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+
+export function JoinBandForm({ initialCode = '' }: { initialCode?: string }) {
+  const [state, formAction, pending] = useActionState(joinBand, {});
+  return (
+    <form action={formAction} className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-5" noValidate>
+      <h2 className="text-lg font-semibold">Join a band</h2>
+      <Field
+        label="Invite code"
+        name="code"
+        defaultValue={state.values?.code ?? initialCode}
+        error={state.errors?.code}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <FormMessage message={state.errors?.form} />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Joining…' : 'Join band'}
+      </Button>
+    </form>
+  );
+}

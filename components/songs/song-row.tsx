@@ -1,0 +1,56 @@
+'use client';
+
+import { useState } from 'react';
+import type { Song } from '@/lib/database.types';
+import { formatDuration } from '@/lib/validation/song';
+import { Button } from '@/components/ui/button';
+import { DeleteSongButton } from './delete-song-button';
+import { EditSongForm } from './edit-song-form';
+
+export function SongRow({ song }: { song: Song }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <li aria-label={song.title} data-song-id={song.id} data-version={song.version} className="rounded-xl border border-white/10 p-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <p className="font-semibold">
+            <span data-field="title">{song.title}</span>
+            {song.artist ? <span className="font-normal text-zinc-400"> · <span data-field="artist">{song.artist}</span></span> : null}
+          </p>
+          <dl className="flex flex-wrap gap-x-4 text-xs text-zinc-400">
+            <Detail term="Key" value={song.key} field="key" />
+            <Detail term="Tempo" value={song.tempo_bpm === null ? null : `${song.tempo_bpm} BPM`} field="tempo_bpm" />
+            <Detail term="Length" value={song.duration_s === null ? null : formatDuration(song.duration_s)} field="duration_s" />
+            <Detail term="Status" value={song.status} field="status" />
+          </dl>
+          {song.notes ? (
+            <p className="text-sm text-zinc-300" data-field="notes">
+              {song.notes}
+            </p>
+          ) : null}
+        </div>
+        {editing ? null : (
+          <div className="flex gap-2">
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+            <DeleteSongButton song={song} />
+          </div>
+        )}
+      </div>
+      {editing ? <EditSongForm song={song} onClose={() => setEditing(false)} /> : null}
+    </li>
+  );
+}
+
+function Detail({ term, value, field }: { term: string; value: string | null; field: string }) {
+  if (value === null) return null;
+  return (
+    <div className="flex gap-1">
+      <dt>{term}</dt>
+      <dd data-field={field} className="text-zinc-200">
+        {value}
+      </dd>
+    </div>
+  );
+}

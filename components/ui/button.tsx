@@ -1,0 +1,18 @@
+import type { ButtonHTMLAttributes } from 'react';
+
+type Variant = 'primary' | 'secondary' | 'danger';
+
+const VARIANTS: Record<Variant, string> = {
+  primary: 'bg-amp-500 text-stage-950 hover:bg-amp-400',
+  secondary: 'border border-white/15 text-zinc-200 hover:border-white/30',
+  danger: 'border border-red-400/40 text-red-300 hover:border-red-300',
+};
+
+export function Button({ variant = 'primary', className, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return (
+    <button
+      className={`rounded-lg px-3 py-2 text-sm font-semibold transition disabled:cursor-wait disabled:opacity-60 ${VARIANTS[variant]} ${className ?? ''}`}
+      {...props}
+    />
+  );
+}

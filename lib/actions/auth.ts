@@ -1,0 +1,52 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { createClient } from '@/lib/supabase/server';
+import { safeNextPath, signInSchema, signUpSchema } from '@/lib/validation/auth';
+import { fieldErrors, formValues } from '@/lib/validation/form';
+import type { FormState } from './state';
+
+type AuthField = 'email' | 'password' | 'display_name';
+
+export async function signIn(_previous: FormState<AuthField>, formData: FormData): Promise<FormState<AuthField>> {
+  const values = formValues(formData);
+  const parsed = signInSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values: { email: values.email ?? '' } };
+
+  const supabase = await createClient();
+  const { error } = await supabase.auth.signInWithPassword(parsed.data);
+  if (error) {
+    const message = error.code === 'invalid_credentials' ? 'Wrong email or password.' : error.message;
+    return { errors: { form: message }, values: { email: parsed.data.email } };
+  }
+  redirect(safeNextPath(formData.get('next')));
+}
+
+export async function signUp(_previous: FormState<AuthField>, formData: FormData): Promise<FormState<AuthField>> {
+  const values = formValues(formData);
+  const kept = { email: values.email ?? '', display_name: values.display_name ?? '' };
+  const parsed = signUpSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values: kept };
+
+  const supabase = await createClient();
+  const { data, error } = await supabase.auth.signUp({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    // The profiles trigger reads display_name from the user metadata.
+    options: { data: { display_name: parsed.data.display_name } },
+  });
+  if (error) {
+    if (error.code === 'user_already_exists') return { errors: { email: 'This email is already registered. Sign in instead.' }, values: kept };
+    if (error.code === 'weak_password') return { errors: { password: error.message }, values: kept };
+    return { errors: { form: error.message }, values: kept };
+  }
+  // With email confirmations on (a hosted project's default) there is no session until the link is followed.
+  if (!data.session) return { errors: { form: 'Check your email for a confirmation link, then sign in.' }, values: kept };
+  redirect(safeNextPath(formData.get('next')));
+}
+
+export async function signOut(): Promise<void> {
+  const supabase = await createClient();
+  await supabase.auth.signOut({ scope: 'local' });
+  redirect('/login');
+}

@@ -1,0 +1,31 @@
+import type { PostgrestError } from '@supabase/supabase-js';
+import type { Song } from '@/lib/database.types';
+import type { FieldErrors } from '@/lib/validation/form';
+import type { SongFieldName } from '@/lib/validation/song';
+
+// Return types of the server actions ('use server' files may export only async functions, so they live here).
+
+export type FormState<K extends string = string> = {
+  errors?: FieldErrors<K | 'form'>;
+  /** What the user typed, so a refused form comes back filled in. */
+  values?: Record<string, string>;
+};
+
+export type SongFormState =
+  | { status: 'idle' }
+  | ({ status: 'invalid' } & FormState<SongFieldName>)
+  | { status: 'saved'; song: Song }
+  /** Someone else saved first: `song` is their version, now on screen; nothing of theirs was overwritten. */
+  | { status: 'conflict'; song: Song; message: string; values: Record<string, string> }
+  | { status: 'gone'; id: string; message: string };
+
+export const IDLE: SongFormState = { status: 'idle' };
+
+/** A database refusal in words a musician can act on; the SQL details stay in the server log. */
+export function describeDbError(error: PostgrestError, doing: string): string {
+  if (error.code === '42501') return `You can't ${doing}: you are not a member of this band (any more).`;
+  if (error.code === '23514') return `The database refused to ${doing}: a value is out of range.`;
+  if (error.code === 'PGRST301' || error.code === 'PGRST303') return 'Your session has expired. Sign in again.';
+  console.error(`Failed to ${doing}: ${error.code} ${error.message}`);
+  return `Could not ${doing}. Try again in a moment.`;
+}

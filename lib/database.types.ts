@@ -1,0 +1,76 @@
+// The shape `supabase gen types typescript` produces for supabase/migrations/*; keep the two in step by hand
+// until the generator runs in CI. Every client factory is typed with it, so a renamed column fails tsc.
+
+export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
+
+type Timestamp = string;
+
+export type Database = {
+  public: {
+    Tables: {
+      profiles: {
+        Row: { id: string; display_name: string; created_at: Timestamp };
+        Insert: { id: string; display_name: string; created_at?: Timestamp };
+        Update: { id?: string; display_name?: string; created_at?: Timestamp };
+        Relationships: [];
+      };
+      bands: {
+        Row: { id: string; name: string; created_by: string | null; created_at: Timestamp };
+        Insert: { id?: string; name: string; created_by?: string | null; created_at?: Timestamp };
+        Update: { id?: string; name?: string; created_by?: string | null; created_at?: Timestamp };
+        Relationships: [];
+      };
+      band_members: {
+        Row: { band_id: string; user_id: string; role: BandRole; joined_at: Timestamp };
+        Insert: { band_id: string; user_id: string; role?: BandRole; joined_at?: Timestamp };
+        Update: { band_id?: string; user_id?: string; role?: BandRole; joined_at?: Timestamp };
+        Relationships: [];
+      };
+      band_invites: {
+        Row: { id: string; band_id: string; code: string; expires_at: Timestamp; created_by: string; created_at: Timestamp };
+        Insert: { id?: string; band_id: string; code?: string; expires_at?: Timestamp; created_by?: string; created_at?: Timestamp };
+        Update: { id?: string; band_id?: string; code?: string; expires_at?: Timestamp; created_by?: string; created_at?: Timestamp };
+        Relationships: [];
+      };
+      songs: {
+        Row: SongRow;
+        Insert: Partial<SongRow> & { band_id: string; title: string };
+        Update: Partial<SongRow>;
+        Relationships: [];
+      };
+    };
+    Views: { [_ in never]: never };
+    Functions: {
+      create_band: { Args: { band_name: string }; Returns: string };
+      join_band: { Args: { invite_code: string }; Returns: string };
+      is_band_member: { Args: { p_band_id: string }; Returns: boolean };
+      band_role: { Args: { p_band_id: string }; Returns: string | null };
+      shares_band: { Args: { p_user_id: string }; Returns: boolean };
+    };
+    Enums: { [_ in never]: never };
+    CompositeTypes: { [_ in never]: never };
+  };
+};
+
+export type BandRole = 'owner' | 'admin' | 'member';
+export type SongStatus = 'learning' | 'ready';
+
+export type SongRow = {
+  id: string;
+  band_id: string;
+  title: string;
+  artist: string | null;
+  key: string | null;
+  tempo_bpm: number | null;
+  duration_s: number | null;
+  status: SongStatus;
+  notes: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type Song = SongRow;
+export type Band = Database['public']['Tables']['bands']['Row'];
+export type Profile = Database['public']['Tables']['profiles']['Row'];

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { nextConnectionState, reopenDelayMs, visibleConnectionState } from './connection';
+import { initials, onlineMembers } from './presence';
+
+describe('realtime helpers', () => {
+  it('nextConnectionState: SUBSCRIBED is connected, every other status is reconnecting', () => {
+    expect(nextConnectionState('SUBSCRIBED')).toBe('connected');
+    for (const status of ['CHANNEL_ERROR', 'TIMED_OUT', 'CLOSED'] as const) expect(nextConnectionState(status)).toBe('reconnecting');
+  });
+
+  it('visibleConnectionState: an offline browser shows offline whatever the channel said', () => {
+    expect(visibleConnectionState('connected', false)).toBe('offline');
+    expect(visibleConnectionState('reconnecting', true)).toBe('reconnecting');
+  });
+
+  it('reopenDelayMs: grows and caps', () => {
+    expect([0, 1, 2, 3, 50].map(reopenDelayMs)).toEqual([500, 1000, 2000, 5000, 5000]);
+  });
+
+  it('onlineMembers: one entry per user across keys and metas, sorted by name, junk skipped', () => {
+    const members = onlineMembers({
+      u2: [{ user_id: 'u2', display_name: 'Sam' }, { user_id: 'u2', display_name: 'Sam' }],
+      u1: [{ user_id: 'u1', display_name: 'Alex' }],
+      junk: [{ display_name: 'no id' }],
+    });
+    expect(members).toEqual([
+      { user_id: 'u1', display_name: 'Alex' },
+      { user_id: 'u2', display_name: 'Sam' },
+    ]);
+  });
+
+  it('initials: up to two letters', () => {
+    expect(initials('Alex Turner')).toBe('AT');
+    expect(initials('sam')).toBe('S');
+    expect(initials('  Ann  Be Cee ')).toBe('AB');
+  });
+});

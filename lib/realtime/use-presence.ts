@@ -1,0 +1,27 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import type { RealtimeChannel } from '@supabase/supabase-js';
+import { onlineMembers, type PresenceMeta } from './presence';
+import { useRealtimeChannel } from './use-realtime-channel';
+
+/** Who is looking at this band right now. Tracks this device after every SUBSCRIBED (presence is not re-tracked on rejoin by itself). */
+export function usePresence(bandId: string, userId: string, displayName: string): PresenceMeta[] {
+  const [online, setOnline] = useState<PresenceMeta[]>([]);
+
+  const bind = useCallback((channel: RealtimeChannel) => {
+    channel.on('presence', { event: 'sync' }, () => {
+      setOnline(onlineMembers(channel.presenceState<PresenceMeta>()));
+    });
+  }, []);
+
+  const track = useCallback(
+    (channel: RealtimeChannel) => {
+      void channel.track({ user_id: userId, display_name: displayName } satisfies PresenceMeta);
+    },
+    [userId, displayName],
+  );
+
+  useRealtimeChannel({ topic: `presence:${bandId}`, presenceKey: userId, bind, onSubscribed: track });
+  return online;
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useCallback } from 'react';
+import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/supabase-js';
+import type { Song } from '@/lib/database.types';
+import { useSongsStore } from '@/lib/stores/songs-store-provider';
+import { useAuth } from './auth-provider';
+import type { ConnectionState } from './connection';
+import { useRealtimeChannel } from './use-realtime-channel';
+
+/**
+ * Live songs of one band: postgres_changes on public.songs filtered to the band (Realtime also checks each row
+ * against this user's RLS), applied to the view's store; a refetch on every (re)subscribe closes the gap
+ * between the server render, or a disconnect, and the join.
+ */
+export function useSongsRealtime(bandId: string): ConnectionState {
+  const { supabase } = useAuth();
+  const applyInsert = useSongsStore((store) => store.applyInsert);
+  const applyUpdate = useSongsStore((store) => store.applyUpdate);
+  const applyDelete = useSongsStore((store) => store.applyDelete);
+  const applySnapshot = useSongsStore((store) => store.applySnapshot);
+
+  const bind = useCallback(
+    (channel: RealtimeChannel) => {
+      channel.on<Song>(
+        'postgres_changes',
+        { event: '*', schema: 'public', table: 'songs', filter: `band_id=eq.${bandId}` },
+        (payload: RealtimePostgresChangesPayload<Song>) => {
+          if (payload.eventType === 'INSERT' && payload.new.band_id === bandId) applyInsert(payload.new);
+          else if (payload.eventType === 'UPDATE' && payload.new.band_id === bandId) applyUpdate(payload.new);
+          // Under RLS a DELETE carries only the primary key; an id this view does not show is a no-op.
+          else if (payload.eventType === 'DELETE' && payload.old.id) applyDelete(payload.old.id);
+        },
+      );
+    },
+    [bandId, applyInsert, applyUpdate, applyDelete],
+  );
+
+  const refetch = useCallback(() => {
+    void supabase
+      .from('songs')
+      .select('*')
+      .eq('band_id', bandId)
+      .then(({ data, error }) => {
+        // A failed refetch leaves the screen as it was; the next rejoin tries again.
+        if (error) console.warn(`Refetching songs failed: ${error.message}`);
+        else applySnapshot(data);
+      });
+  }, [supabase, bandId, applySnapshot]);
+
+  return useRealtimeChannel({ topic: `songs:${bandId}`, bind, onSubscribed: refetch });
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+// GoTrue's own limits (../shared/specs/auth-rest-gateway.md A.6): bcrypt reads 72 bytes; supabase/config.toml sets
+// minimum_password_length = 6. Checking here gives a field error instead of a round trip.
+export const MIN_PASSWORD_LENGTH = 6;
+
+const email = z.string({ error: 'Email is required' }).trim().toLowerCase().pipe(z.email({ error: 'Enter a valid email address' }));
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: 'Password is required' }).min(1, { error: 'Password is required' }),
+});
+
+export const signUpSchema = z.object({
+  display_name: z
+    .string({ error: 'Name is required' })
+    .trim()
+    .min(1, { error: 'Name is required' })
+    .max(80, { error: 'Name must be at most 80 characters' }),
+  email,
+  password: z
+    .string({ error: 'Password is required' })
+    .min(MIN_PASSWORD_LENGTH, { error: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+    .refine((value) => new TextEncoder().encode(value).length <= 72, { error: 'Password must be at most 72 bytes' }),
+});
+
+/** Where to go after signing in: only same-site paths, so ?next= cannot bounce a user to another origin. */
+export function safeNextPath(value: FormDataEntryValue | string | null | undefined, fallback = '/bands'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  return value;
+}

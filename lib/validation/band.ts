@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+// Mirrors supabase/migrations/*_bands.sql: bands.name 1–80 after trimming; invite codes are 10 hex characters.
+
+export const bandNameSchema = z.object({
+  name: z
+    .string({ error: 'Band name is required' })
+    .trim()
+    .min(1, { error: 'Band name is required' })
+    .max(80, { error: 'Band name must be at most 80 characters' }),
+});
+
+export const INVITE_CODE_PATTERN = /^[0-9A-F]{10}$/;
+
+/** Accepts the code as typed or pasted: any case, spaces, or the whole /join/<code> link. */
+export const inviteCodeSchema = z.object({
+  code: z
+    .string({ error: 'Invite code is required' })
+    .transform((value) => value.trim().replace(/^.*\/join\//, '').replace(/\s+/g, '').toUpperCase())
+    .pipe(z.string().regex(INVITE_CODE_PATTERN, { error: 'An invite code is 10 letters and digits, like 3FA9C01B7E' })),
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+// Mirrors the check constraints in supabase/migrations/*_songs.sql: the form reports a problem field by field
+// before the database would refuse the row with one opaque 400.
+
+export const SONG_KEY_PATTERN = /^[A-G][#b]?m?$/;
+export const SONG_STATUSES = ['learning', 'ready'] as const;
+
+/** An optional form field: absent, blank or whitespace means "not set", i.e. NULL. */
+function optional<T extends z.ZodType>(schema: T) {
+  const blank = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '');
+  return z.preprocess((value) => (blank(value) ? null : value), schema.nullable());
+}
+
+const integerIn = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} must be at least ${min}` })
+    .max(max, { error: `${what} must be at most ${max}` });
+
+export const songFieldsSchema = z.object({
+  title: z
+    .string({ error: 'Title is required' })
+    .trim()
+    .min(1, { error: 'Title is required' })
+    .max(200, { error: 'Title must be at most 200 characters' }),
+  artist: optional(z.string().trim().max(200, { error: 'Artist must be at most 200 characters' })),
+  key: optional(
+    z
+      .string()
+      .trim()
+      .regex(SONG_KEY_PATTERN, { error: 'Key looks like C, F#, Bb, Am or C#m' }),
+  ),
+  tempo_bpm: optional(integerIn(20, 400, 'Tempo')),
+  duration_s: optional(z.preprocess(parseDuration, integerIn(1, 7200, 'Duration'))),
+  status: z.enum(SONG_STATUSES, { error: 'Status is learning or ready' }).default('learning'),
+  notes: optional(z.string().trim().max(2000, { error: 'Notes must be at most 2000 characters' })),
+});
+
+export type SongFields = z.output<typeof songFieldsSchema>;
+export type SongFieldName = keyof SongFields;
+
+export const uuidSchema = z.uuid({ error: 'Not a valid id' });
+
+export const songUpdateSchema = songFieldsSchema.extend({
+  id: uuidSchema,
+  band_id: uuidSchema,
+  version: z.coerce.number().int().min(1),
+});
+
+export const songCreateSchema = songFieldsSchema.extend({ band_id: uuidSchema });
+
+export const songDeleteSchema = z.object({ id: uuidSchema, band_id: uuidSchema });
+
+/** "3:45" or "225" (seconds) → seconds; anything else is left for the schema to reject. */
+export function parseDuration(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const match = /^\s*(\d{1,3}):([0-5]\d)\s*$/.exec(value);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : value;
+}
+
+/** Seconds → "m:ss" for display and for the edit form's initial value. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '';
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+}
