@@ -14,7 +14,7 @@ export interface ParsedQuery {
   args: Record<string, string>;
 }
 
-const LOGIC_KEY = /^(?:(.+)\.)?(not\.)?(or|and)$/;
+const LOGIC_KEY = /^(?:(.+)\.)?(or|and)$/;
 const TRANSFORM_KEY = /^(?:(.+)\.)?(order|limit|offset)$/;
 
 export function levelOf(levels: Map<string, Level>, path: string): Level {
@@ -39,8 +39,11 @@ export function parseQuery(params: Iterable<[string, string]>, argNames?: Readon
       if (what === 'order') level.order.push(...parseOrder(value));
       else level[what as 'limit' | 'offset'] = parseNonNegative(value, what as 'limit' | 'offset');
     } else if (LOGIC_KEY.test(key)) {
-      const [, path = '', not, op] = LOGIC_KEY.exec(key)!;
-      levelOf(query.levels, path).filters.push(parseLogic(op as 'and' | 'or', Boolean(not), value));
+      const [, prefix = '', op] = LOGIC_KEY.exec(key)!;
+      // `not.or=` / `songs.not.and=`: the `not` belongs to the operator, not to the embed path.
+      const not = prefix === 'not' || prefix.endsWith('.not');
+      const path = not ? prefix.slice(0, -4).replace(/\.$/, '') : prefix;
+      levelOf(query.levels, path).filters.push(parseLogic(op as 'and' | 'or', not, value));
     } else {
       const { path, field } = parseFilterKey(key);
       const { negate, operation } = parseOperation(value);
