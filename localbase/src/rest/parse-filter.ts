@@ -63,10 +63,11 @@ export function unquote(value: string): string {
   return value;
 }
 
-/** Splits at commas outside parentheses, braces and double quotes. */
+/** Splits at commas outside parentheses, braces (`cs.{a,b}`) and double-quoted values. */
 export function splitTopLevel(text: string, whole: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
+  let parens = 0;
+  let braces = 0;
   let quoted = false;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -74,16 +75,18 @@ export function splitTopLevel(text: string, whole: string): string[] {
     if (quoted) {
       if (c === '\\') i++;
       else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === '(' || c === '{') depth++;
-    else if (c === ')' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
+    } else if (c === '"' && (i === start || text[i - 1] === '.')) quoted = true; // upstream pQuotedValue: only a whole value is quoted
+    else if (c === '(') parens++;
+    else if (c === ')') parens--;
+    else if (c === '{') braces++;
+    else if (c === '}' && braces > 0) braces--;
+    else if (c === ',' && parens === 0 && braces === 0) {
       parts.push(text.slice(start, i));
       start = i + 1;
     }
-    if (depth < 0) fail('logic tree', whole, 'unexpected ")"');
+    if (parens < 0) fail('logic tree', whole, 'unexpected ")"');
   }
-  if (depth !== 0 || quoted) fail('logic tree', whole, 'unexpected end of input expecting ")"');
+  if (parens !== 0 || quoted) fail('logic tree', whole, 'unexpected end of input expecting ")"');
   parts.push(text.slice(start));
   return parts;
 }
