@@ -20,6 +20,8 @@ export interface ClaimsGroup {
 }
 
 const PRIVILEGE_TTL_MS = 2000;
+/** 1 + 2 + ... + 64 ms: enough for a commit to reach the proc array, short enough not to stall the stream. */
+const COMMIT_VISIBILITY_RETRIES = 7;
 
 /**
  * Catalog lookups and the per-subscriber RLS check of RT `realtime.apply_rls` (spec section 7): impersonate the
@@ -97,12 +99,21 @@ export class RlsChecker {
     const select = `select exists(select 1 from ${pg.escapeIdentifier(meta.schema)}.${pg.escapeIdentifier(meta.table)} where ${where}) as visible`;
     const statements = (group: ClaimsGroup) => [impersonation(group.claims), select];
     try {
-      const results = await this.run(groups.flatMap(statements));
-      const visible = new Set<string>();
-      groups.forEach((group, index) => {
-        if (results[index * 2 + 1]?.rows[0]?.visible === true) visible.add(group.key);
-      });
-      return visible;
+      for (let attempt = 0; ; attempt++) {
+        // The first `select` runs as the superuser: a walsender can decode a commit a moment before the transaction
+        // is visible to new snapshots, so an invisible row means "not yet" (retry briefly) or "already deleted".
+        const results = await this.run([select, ...groups.flatMap(statements)]);
+        if (results[0]?.rows[0]?.visible !== true) {
+          if (attempt >= COMMIT_VISIBILITY_RETRIES) return new Set();
+          await new Promise((resolve) => setTimeout(resolve, 2 ** attempt));
+          continue;
+        }
+        const visible = new Set<string>();
+        groups.forEach((group, index) => {
+          if (results[index * 2 + 2]?.rows[0]?.visible === true) visible.add(group.key);
+        });
+        return visible;
+      }
     } catch {
       const visible = new Set<string>();
       for (const group of groups) {
