@@ -89,6 +89,9 @@ export interface Preferences {
   count?: 'exact' | 'planned' | 'estimated';
   resolution?: 'merge-duplicates' | 'ignore-duplicates';
   missing?: 'default' | 'null';
+  handling?: 'strict' | 'lenient';
+  /** With `handling=strict`, a write touching more rows is rolled back with PGRST124. */
+  maxAffected?: number;
   /** Preferences actually honoured, echoed in `Preference-Applied`. */
   applied: string[];
 }

@@ -78,6 +78,7 @@ const PREFER_VALUES: Record<string, readonly string[]> = {
   count: ['exact', 'planned', 'estimated'],
   resolution: ['merge-duplicates', 'ignore-duplicates'],
   missing: ['default', 'null'],
+  handling: ['strict', 'lenient'],
 };
 
 /** `Prefer: return=representation, count=exact` (joined with ", " by postgrest-js, spec D.1); unknown ones are ignored. */
@@ -85,6 +86,7 @@ export function parsePrefer(header: string | undefined): Preferences {
   const prefs: Preferences = { applied: [] };
   for (const part of (header ?? '').split(',')) {
     const [name, value] = part.trim().split('=').map((s) => s.trim());
+    if (name === 'max-affected' && value && /^\d+$/.test(value)) prefs.maxAffected = Number(value);
     if (!name || !value || !PREFER_VALUES[name]?.includes(value)) continue;
     (prefs as unknown as Record<string, string>)[name] = value;
   }

@@ -22,9 +22,17 @@ function preferenceApplied(prefs: Preferences, headers: Record<string, string>):
   if (prefs.applied.length) headers['preference-applied'] = prefs.applied.join(', ');
 }
 
-/** Throws PGRST116 for `Accept: application/vnd.pgrst.object+json` when the rows are not exactly one (spec D.3). */
-export function checkSingular(row: ResultRow, singular: boolean): void {
-  if (singular && Number(row.page_total) !== 1) throw singularityError(Number(row.page_total));
+/**
+ * Checks made inside the transaction so a failing write is rolled back: PGRST116 for `Accept:
+ * application/vnd.pgrst.object+json` when the rows are not exactly one (spec D.3), PGRST124 for
+ * `Prefer: handling=strict, max-affected=n` when a write touched more than n rows.
+ */
+export function checkResult(row: ResultRow, singular: boolean, prefs: Preferences, isWrite: boolean): void {
+  const rows = Number(row.page_total);
+  if (singular && rows !== 1) throw singularityError(rows);
+  if (isWrite && prefs.handling === 'strict' && prefs.maxAffected !== undefined && rows > prefs.maxAffected) {
+    throw new RestError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${rows} rows`);
+  }
 }
 
 /** GET/HEAD (`[pgrst] src/PostgREST/Response.hs readResponse`, `RangeQuery.hs rangeStatus`). */

@@ -3,7 +3,7 @@ import { HttpError, json, type ApiRequest, type ApiResponse, type Handler } from
 import { invalidBody, invalidSchema, RestError, tableNotFound } from './errors.ts';
 import { applyRange, parsePrefer, parseQuery, parseRangeHeader } from './parse.ts';
 import { authenticate } from './request-auth.ts';
-import { mutationResponse, readResponse, rpcResponse, type ResultRow } from './respond.ts';
+import { checkResult, mutationResponse, readResponse, rpcResponse, type ResultRow } from './respond.ts';
 import { createSchemaCache, suggestName, type SchemaCache, type Table } from './schema-cache.ts';
 import { tableKey } from './schema-load.ts';
 import { deleteSql, insertSql, updateSql } from './sql-mutate.ts';
@@ -28,12 +28,16 @@ function pickSchema(context: ServiceContext, request: ApiRequest): string {
   return header;
 }
 
-/** `application/json`, `*\/*` and the singular object type are served; CSV and the rest are refused (PGRST107). */
-function wantsSingular(request: ApiRequest): boolean {
+/**
+ * `application/json`, `*\/*`, the singular object type and `vnd.pgrst.array+json` (with `nulls=stripped`) are served;
+ * CSV, plans and the rest are refused with PGRST107, as upstream refuses a media type it cannot produce.
+ */
+function mediaOf(request: ApiRequest): { singular: boolean; stripNulls: boolean } {
   const accept = request.header('accept') ?? '*/*';
-  if (OBJECT_MEDIA.test(accept)) return true;
+  const stripNulls = /nulls=stripped/.test(accept);
+  if (OBJECT_MEDIA.test(accept)) return { singular: true, stripNulls };
   const types = accept.split(',').map((t) => t.split(';')[0]!.trim());
-  if (types.some((t) => t === '' || t === '*/*' || t === 'application/*' || t === 'application/json')) return false;
+  if (types.some((t) => ['', '*/*', 'application/*', 'application/json', 'application/vnd.pgrst.array+json'].includes(t))) return { singular: false, stripNulls };
   throw new RestError(406, 'PGRST107', `None of these media types are available: ${types.join(', ')}`);
 }
 
@@ -68,14 +72,17 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
     if (path === '/') return json(200, { swagger: '2.0', info: { title: 'localbase REST', version: '14.12' }, paths: {} });
     const auth = await authenticate(context, request);
     const schema = pickSchema(context, request);
-    const singular = wantsSingular(request);
+    const { singular, stripNulls } = mediaOf(request);
     const prefs = parsePrefer(request.header('prefer'));
     const cache = schemaCache.current();
     const params = [...request.url.searchParams.entries()];
     const maxRows = context.config.api.maxRows || undefined;
     const readOnly = request.method === 'GET' || request.method === 'HEAD';
-    const run = (text: string, values: unknown[]) => runInTransaction(context, cache, request, { auth, schema, readOnly, singular, text, values });
+    const check = (row: ResultRow) => checkResult(row, singular, prefs, !readOnly);
+    const run = (text: string, values: unknown[]) => runInTransaction(context, cache, request, { auth, schema, readOnly, check, text, values });
     if (prefs.count) prefs.applied.push(`count=${prefs.count}`);
+    if (prefs.handling) prefs.applied.push(`handling=${prefs.handling}`);
+    if (prefs.handling === 'strict' && prefs.maxAffected !== undefined) prefs.applied.push(`max-affected=${prefs.maxAffected}`);
 
     if (segments.length === 2 && segments[0] === 'rpc') {
       const name = segments[1]!;
@@ -97,7 +104,7 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
     const root = query.levels.get('')!;
     if (readOnly) {
       applyRange(root, parseRangeHeader(request.header('range')));
-      const built = readSql(cache, query, table, { count: Boolean(prefs.count), singular, ...(maxRows ? { maxRows } : {}) });
+      const built = readSql(cache, query, table, { count: Boolean(prefs.count), singular, stripNulls, ...(maxRows ? { maxRows } : {}) });
       return readResponse(await run(built.text, built.values), root.offset ?? 0, singular, prefs);
     }
     if (prefs.return) prefs.applied.unshift(`return=${prefs.return}`);

@@ -15,6 +15,8 @@ export interface ResultShape {
   countSql?: string;
   /** `Accept: application/vnd.pgrst.object+json`: the body is the first element, not the array. */
   singular: boolean;
+  /** `Accept: …;nulls=stripped` (postgrest-js `stripNulls()`): keys with null values are dropped. */
+  stripNulls?: boolean;
 }
 
 /**
@@ -22,7 +24,8 @@ export interface ResultShape {
  * `[pgrst] src/PostgREST/Query/Statements.hs` does, so JSON rendering of types is PostgreSQL's own.
  */
 export function resultSql(rowsSql: string, shape: ResultShape): string {
-  const body = shape.singular ? `coalesce((json_agg("pgrst_r")->0)::text, 'null')` : `coalesce(json_agg("pgrst_r"), '[]')::text`;
+  const rows = shape.stripNulls ? `json_strip_nulls(json_agg("pgrst_r"))` : `json_agg("pgrst_r")`;
+  const body = shape.singular ? `coalesce((${rows}->0)::text, 'null')` : `coalesce(${rows}, '[]')::text`;
   return `select ${shape.countSql ?? 'null::bigint'} as total, count("pgrst_r") as page_total, ${body} as body from (${rowsSql}) as "pgrst_r"`;
 }
 
@@ -30,12 +33,14 @@ export function resultSql(rowsSql: string, shape: ResultShape): string {
 export function projection(statement: Statement, scope: Scope, table: Table | undefined, select: SelectItem[]) {
   checkLevels(statement, select);
   const parts = selectParts(statement, scope, table, select, '');
-  return { columns: parts.columns.length ? parts.columns.join(', ') : `'{}'::json as "pgrst_empty"`, conditions: parts.conditions };
+  // An empty select list is valid SQL and renders `{}` per row, as upstream's `select=`.
+  return { columns: parts.columns.join(', '), conditions: parts.conditions, aggregate: Boolean(parts.aggregate) };
 }
 
 export interface ReadOptions {
   count: boolean;
   singular: boolean;
+  stripNulls?: boolean;
   maxRows?: number;
 }
 
@@ -44,11 +49,12 @@ export function readSql(cache: SchemaCache, query: ParsedQuery, table: Table, op
   const statement = new Statement(cache, query.levels);
   const scope = tableScope(table);
   const root = query.levels.get('')!;
-  const { columns, conditions } = projection(statement, scope, table, query.select);
+  const { columns, conditions, aggregate } = projection(statement, scope, table, query.select);
   const from = `from ${qualified(table.schema, table.name)}${whereSql(statement, scope, root.filters, conditions)}`;
   const limit = options.maxRows ? Math.min(root.limit ?? options.maxRows, options.maxRows) : root.limit;
-  const rows = `select ${columns} ${from}${orderSql(statement, scope, root.order)}${pageSql(statement, limit, root.offset)}`;
-  const shape: ResultShape = { singular: options.singular };
+  const transforms = aggregate ? '' : `${orderSql(statement, scope, root.order)}${pageSql(statement, limit, root.offset)}`;
+  const rows = `select ${columns} ${from}${transforms}`;
+  const shape: ResultShape = { singular: options.singular, stripNulls: Boolean(options.stripNulls) };
   if (options.count) shape.countSql = `(select count(*) ${from})`;
   return { text: resultSql(rows, shape), values: statement.params };
 }

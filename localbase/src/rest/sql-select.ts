@@ -15,12 +15,27 @@ export interface SelectParts {
   columns: string[];
   /** Conditions the embeds impose on the parent rows (`!inner`, `rel=is.null`). */
   conditions: string[];
+  /** The legacy `count` select (`songs(count)`): one aggregated row, so no order or paging applies. */
+  aggregate?: boolean;
+}
+
+/**
+ * Bare `count` (no parentheses) is PostgREST's legacy row count, served even with db-aggregates-enabled=false
+ * (PostgREST/postgrest#3463); `count()` is the aggregate form and is refused by the parser.
+ */
+function isLegacyCount(items: SelectItem[], table: Table | undefined): boolean {
+  const [only] = items;
+  return items.length === 1 && only?.kind === 'column' && only.field.name === 'count' && !only.field.json.length && !only.cast && !table?.columns.has('count');
 }
 
 const embedLabel = (embed: EmbedItem) => embed.alias ?? embed.name;
 
 export function selectParts(statement: Statement, scope: Scope, table: Table | undefined, items: SelectItem[], path: string): SelectParts {
   const parts: SelectParts = { columns: [], conditions: [] };
+  if (isLegacyCount(items, table)) {
+    const item = items[0] as { alias?: string };
+    return { columns: [`count(*) as ${ident(item.alias ?? 'count')}`], conditions: [], aggregate: true };
+  }
   const level = statement.levels.get(path);
   const embeds = items.filter((item): item is EmbedItem => item.kind === 'embed');
   // `rel=is.null` / `rel=not.is.null` filter parents by the existence of an embedded row, as upstream's null embed filter.
@@ -75,7 +90,7 @@ function embedSql(statement: Statement, parent: Scope, parentTable: Table, embed
   const from = `from ${qualified(rel.target.schema, rel.target.name)} as ${alias} where ${where}`;
   const exists = `exists (select 1 ${from})`;
   const row = statement.alias();
-  const columns = inner.columns.length ? inner.columns.join(', ') : 'null';
+  const columns = inner.columns.join(', ');
   if (embed.spread) {
     if (!rel.toOne) throw new RestError(400, 'PGRST118', `A spread operation on '${embed.name}' is not possible`, `'${parentTable.name}' and '${embed.name}' do not form a many-to-one or one-to-one relationship`);
     const spreadColumns = inner.columns.map((c) => {
@@ -87,7 +102,7 @@ function embedSql(statement: Statement, parent: Scope, parentTable: Table, embed
   if (rel.toOne) {
     return { value: `(select row_to_json(${row}) from (select ${columns} ${from} limit 1) as ${row})`, exists, spreadColumns: [] };
   }
-  const transforms = orderSql(statement, scope, level.order) + pageSql(statement, level.limit, level.offset);
+  const transforms = inner.aggregate ? '' : orderSql(statement, scope, level.order) + pageSql(statement, level.limit, level.offset);
   return { value: `coalesce((select json_agg(${row}) from (select ${columns} ${from}${transforms}) as ${row}), '[]'::json)`, exists, spreadColumns: [] };
 }
 

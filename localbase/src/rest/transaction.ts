@@ -2,7 +2,7 @@ import type { ServiceContext } from '../shared/context.ts';
 import type { ApiRequest } from '../shared/http.ts';
 import { fromPgError, isPgError, RestError } from './errors.ts';
 import type { RequestAuth } from './request-auth.ts';
-import { checkSingular, type ResultRow } from './respond.ts';
+import type { ResultRow } from './respond.ts';
 import type { SchemaCache } from './schema-load.ts';
 import { ident } from './sql-common.ts';
 
@@ -10,7 +10,8 @@ export interface Run {
   auth: RequestAuth;
   schema: string;
   readOnly: boolean;
-  singular: boolean;
+  /** Throws to roll back (PGRST116, PGRST124). */
+  check(row: ResultRow): void;
   text: string;
   values: unknown[];
 }
@@ -28,7 +29,7 @@ function cookies(header: string | undefined): Record<string, string> {
  * One transaction per request on the `authenticator` pool, read-only for GET/HEAD, opened with PostgREST's
  * pre-request `set_config` statement (spec D.5, `[pgrst] src/PostgREST/Query/PreQuery.hs`): search_path, the role's
  * own `ALTER ROLE … SET` settings (SET ROLE does not apply them), role, request.jwt.claims, method, path, headers and
- * cookies, all transaction-local and all as parameters. A PGRST116 singular failure rolls the writes back.
+ * cookies, all transaction-local and all as parameters. A failed `check` (PGRST116, PGRST124) rolls the writes back.
  */
 export async function runInTransaction(context: ServiceContext, cache: SchemaCache, request: ApiRequest, run: Run): Promise<ResultRow> {
   const searchPath = [run.schema, ...context.config.api.extraSearchPath.filter((s) => s !== run.schema)].map(ident).join(', ');
@@ -56,7 +57,7 @@ export async function runInTransaction(context: ServiceContext, cache: SchemaCac
     await client.query(setup, values);
     const result = await client.query<ResultRow>(run.text, run.values);
     const row = result.rows[0]!;
-    checkSingular(row, run.singular);
+    run.check(row);
     await client.query('commit');
     return row;
   } catch (error) {

@@ -107,6 +107,16 @@ describe.each(publicKeys(target))('rest mutations with the %s', (_label, key) =>
     expect((await sb().from('rmut_songs').select('id').eq('slug', slug)).data).toEqual([]);
   });
 
+  it('maxAffected: a delete touching more rows than allowed is 400 PGRST124 and rolled back', async () => {
+    const tag = unique('ma');
+    await sb().from('rmut_songs').insert([{ title: tag }, { title: tag }]);
+    // postgrest-js's maxAffected() sends exactly this Prefer (spec D.1); its types gate it behind a PostgREST 13 client option.
+    const res = await restFetch(target, `/rmut_songs?title=eq.${tag}`, { key, method: 'DELETE', headers: { prefer: 'handling=strict, max-affected=1' } });
+    expect(res.status).toBe(400);
+    expect((res.body as { code: string }).code).toBe('PGRST124');
+    expect((await sb().from('rmut_songs').select('id').eq('title', tag)).data).toHaveLength(2);
+  });
+
   it('constraint errors: unique 409 23505, foreign key 409 23503, check 400 23514, not null 400 23502', async () => {
     const name = unique('dup');
     await sb().from('rmut_bands').insert({ name });

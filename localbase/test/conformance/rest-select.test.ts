@@ -99,6 +99,39 @@ describe.each(publicKeys(target))('rest select with the %s', (_label, key) => {
     expect(error?.code).toBe('PGRST200');
   });
 
+  it('embed: legacy count (no parentheses) counts embedded rows; count() is PGRST123', async () => {
+    const { data, error } = await sb().from('rsel_bands').select('name, rsel_songs(count)').order('id');
+    expect(error).toBeNull();
+    expect(data).toEqual([
+      { name: 'Alpha', rsel_songs: [{ count: 2 }] },
+      { name: 'Beta', rsel_songs: [{ count: 2 }] },
+      { name: 'Gamma', rsel_songs: [{ count: 0 }] },
+    ]);
+    expect((await sb().from('rsel_songs').select('count').gt('tempo', 80)).data).toEqual([{ count: 3 }]);
+    const aggregate = await sb().from('rsel_songs').select('id.count()');
+    expect(aggregate.status).toBe(400);
+    expect(aggregate.error?.code).toBe('PGRST123');
+  });
+
+  it('embed: a to-one spread flattens the columns into the parent', async () => {
+    const { data, error } = await sb().from('rsel_songs').select('id, ...rsel_bands(band_name:name, city)').in('id', [1, 5]).order('id');
+    expect(error).toBeNull();
+    expect(data).toEqual([{ id: 1, band_name: 'Alpha', city: 'Leeds' }, { id: 5, band_name: null, city: null }]);
+  });
+
+  it('stripNulls: keys with null values are dropped', async () => {
+    const { data, error } = await sb().from('rsel_bands').select('id, city').eq('id', 3).stripNulls();
+    expect(error).toBeNull();
+    expect(data).toEqual([{ id: 3 }]);
+  });
+
+  it('count=planned and count=estimated answer a count too (exact here)', async () => {
+    for (const count of ['planned', 'estimated'] as const) {
+      const res = await sb().from('rsel_songs').select('id', { count }).limit(1);
+      expect(res.count).toBe(5);
+    }
+  });
+
   it('order: asc/desc with nullsfirst/nullslast, several columns', async () => {
     const first = await sb().from('rsel_songs').select('id').order('tempo', { ascending: true, nullsFirst: true });
     expect(ids(first.data)).toEqual([5, 2, 3, 1, 4]);
