@@ -4,6 +4,7 @@ import type { ParsedQuery } from './parse.ts';
 import type { SchemaCache, Table } from './schema-load.ts';
 import { ident, qualified, Statement, tableScope } from './sql-common.ts';
 import { projection, resultSql, type BuiltQuery } from './sql-read.ts';
+import { orderSql, pageSql } from './sql-filter.ts';
 import { whereSql } from './sql-select.ts';
 
 /**
@@ -87,14 +88,26 @@ export function insertSql(cache: SchemaCache, query: ParsedQuery, table: Table, 
   return finish(statement, table, query, `${ctes.join(', ')}, ${SOURCE} as (${union})`, options);
 }
 
+/**
+ * PATCH/DELETE honour `limit`/`offset` (with `order`) as upstream does since v12: the affected rows are picked by
+ * ctid in a subquery, so a limit is never silently ignored on a write.
+ */
+function writeWhere(statement: Statement, table: Table, query: ParsedQuery): string {
+  const scope = tableScope(table);
+  const root = query.levels.get('')!;
+  const where = whereSql(statement, scope, root.filters, []);
+  if (root.limit === undefined && !root.offset) return where;
+  const pick = `select ${scope.alias}.ctid from ${qualified(table.schema, table.name)}${where}${orderSql(statement, scope, root.order)}${pageSql(statement, root.limit, root.offset)}`;
+  return ` where ${scope.alias}.ctid = any(array(${pick}))`;
+}
+
 export function updateSql(cache: SchemaCache, query: ParsedQuery, table: Table, body: unknown, options: MutationOptions): BuiltQuery {
   const statement = new Statement(cache, query.levels);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidBody('Expected a single JSON object for an update');
   const columns = Object.keys(body).filter((key) => !query.columns || query.columns.includes(key));
   checkColumns(table, columns);
   const target = qualified(table.schema, table.name);
-  const scope = tableScope(table);
-  const where = whereSql(statement, scope, query.levels.get('')!.filters, []);
+  const where = writeWhere(statement, table, query);
   // An empty payload updates nothing, as upstream, but still answers with the matching count of zero rows.
   const cte = columns.length
     ? `${SOURCE} as (update ${target} set ${columns.map((c) => `${ident(c)} = "pgrst_body".${ident(c)}`).join(', ')} from (select * from json_populate_record(null::${target}, ${statement.param(JSON.stringify(body))}::json)) as "pgrst_body"${where} returning ${ident(table.name)}.*)`
@@ -105,6 +118,6 @@ export function updateSql(cache: SchemaCache, query: ParsedQuery, table: Table, 
 export function deleteSql(cache: SchemaCache, query: ParsedQuery, table: Table, options: MutationOptions): BuiltQuery {
   const statement = new Statement(cache, query.levels);
   const target = qualified(table.schema, table.name);
-  const where = whereSql(statement, tableScope(table), query.levels.get('')!.filters, []);
+  const where = writeWhere(statement, table, query);
   return finish(statement, table, query, `${SOURCE} as (delete from ${target}${where} returning ${ident(table.name)}.*)`, options);
 }

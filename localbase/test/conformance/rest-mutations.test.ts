@@ -117,6 +117,22 @@ describe.each(publicKeys(target))('rest mutations with the %s', (_label, key) =>
     expect((await sb().from('rmut_songs').select('id').eq('title', tag)).data).toHaveLength(2);
   });
 
+  it('update/delete with order and limit touch only that many rows', async () => {
+    const tag = unique('lim');
+    await sb().from('rmut_songs').insert([1, 2, 3].map((tempo) => ({ title: tag, tempo })));
+    const updated = await sb().from('rmut_songs').update({ status: 'ready' }).eq('title', tag).order('tempo', { ascending: false }).limit(2).select('tempo');
+    expect(updated.data?.map((r) => r.tempo).sort()).toEqual([2, 3]);
+    const deleted = await sb().from('rmut_songs').delete().eq('title', tag).order('tempo').limit(1).select('tempo');
+    expect(deleted.data).toEqual([{ tempo: 1 }]);
+  });
+
+  it('insert with select embeds through foreign keys of the new rows', async () => {
+    const band = await sb().from('rmut_bands').insert({ name: unique('emb') }).select('id, name').single();
+    const { data, error } = await sb().from('rmut_songs').insert({ title: 'with band', band_id: band.data!.id }).select('title, rmut_bands(name)').single();
+    expect(error).toBeNull();
+    expect(data).toEqual({ title: 'with band', rmut_bands: { name: band.data!.name } });
+  });
+
   it('constraint errors: unique 409 23505, foreign key 409 23503, check 400 23514, not null 400 23502', async () => {
     const name = unique('dup');
     await sb().from('rmut_bands').insert({ name });
