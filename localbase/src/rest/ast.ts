@@ -92,6 +92,4 @@ export interface Preferences {
   handling?: 'strict' | 'lenient';
   /** With `handling=strict`, a write touching more rows is rolled back with PGRST124. */
   maxAffected?: number;
-  /** Preferences actually honoured, echoed in `Preference-Applied`. */
-  applied: string[];
 }

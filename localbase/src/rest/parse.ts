@@ -83,7 +83,7 @@ const PREFER_VALUES: Record<string, readonly string[]> = {
 
 /** `Prefer: return=representation, count=exact` (joined with ", " by postgrest-js, spec D.1); unknown ones are ignored. */
 export function parsePrefer(header: string | undefined): Preferences {
-  const prefs: Preferences = { applied: [] };
+  const prefs: Preferences = {};
   for (const part of (header ?? '').split(',')) {
     const [name, value] = part.trim().split('=').map((s) => s.trim());
     if (name === 'max-affected' && value && /^\d+$/.test(value)) prefs.maxAffected = Number(value);

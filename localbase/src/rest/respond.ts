@@ -18,8 +18,25 @@ function contentRange(offset: number, page: number, total: number | undefined): 
   return page > 0 ? `${offset}-${offset + page - 1}/${size}` : `*/${size}`;
 }
 
-function preferenceApplied(prefs: Preferences, headers: Record<string, string>): void {
-  if (prefs.applied.length) headers['preference-applied'] = prefs.applied.join(', ');
+export type Action = 'read' | 'insert' | 'update' | 'delete' | 'rpc';
+
+/** Which honoured preferences each action echoes, in upstream's order (`[pgrst] Response.hs`, `prefAppliedHeader`). */
+const ECHOED: Record<Action, (keyof Preferences)[]> = {
+  read: ['count', 'handling'],
+  insert: ['resolution', 'return', 'count', 'missing', 'handling'],
+  update: ['return', 'count', 'missing', 'handling', 'maxAffected'],
+  delete: ['return', 'count', 'handling', 'maxAffected'],
+  rpc: ['count', 'handling', 'maxAffected'],
+};
+
+function preferenceApplied(prefs: Preferences, action: Action, headers: Record<string, string>): void {
+  const applied = ECHOED[action].flatMap((name) => {
+    const value = prefs[name];
+    if (value === undefined) return [];
+    if (name === 'maxAffected') return prefs.handling === 'strict' ? [`max-affected=${value}`] : [];
+    return [`${name}=${value}`];
+  });
+  if (applied.length) headers['preference-applied'] = applied.join(', ');
 }
 
 /**
@@ -36,15 +53,15 @@ export function checkResult(row: ResultRow, singular: boolean, prefs: Preference
 }
 
 /** GET/HEAD (`[pgrst] src/PostgREST/Response.hs readResponse`, `RangeQuery.hs rangeStatus`). */
-export function readResponse(row: ResultRow, offset: number, singular: boolean, prefs: Preferences): ApiResponse {
+export function readResponse(row: ResultRow, offset: number, singular: boolean, prefs: Preferences, action: Action = 'read'): ApiResponse {
   const page = Number(row.page_total);
   const total = row.total === null ? undefined : Number(row.total);
   if (total !== undefined && offset > total) {
     throw new RestError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`);
   }
-  const status = total !== undefined && page < total && !singular ? 206 : 200;
+  const status = total !== undefined && page < total ? 206 : 200;
   const headers: Record<string, string> = { 'content-type': singular ? OBJECT_TYPE : JSON_TYPE, 'content-range': contentRange(offset, page, total) };
-  preferenceApplied(prefs, headers);
+  preferenceApplied(prefs, action, headers);
   return { status, headers, body: row.body ?? '[]' };
 }
 
@@ -62,24 +79,29 @@ export function mutationResponse({ method, row, prefs, singular, location }: Mut
   const page = Number(row.page_total);
   const count = prefs.count ? page : undefined;
   const headers: Record<string, string> = {};
-  preferenceApplied(prefs, headers);
+  preferenceApplied(prefs, method === 'POST' ? 'insert' : method === 'PATCH' ? 'update' : 'delete', headers);
   const representation = prefs.return === 'representation';
   if (method === 'POST') {
     headers['content-range'] = `*/${count ?? '*'}`;
     if (prefs.return === 'headers-only' && location) headers.location = location;
     // An upsert that merged into existing rows only (none inserted) answers 200 (spec D.3).
-    const status = prefs.resolution === 'merge-duplicates' && row.inserted !== undefined && Number(row.inserted) === 0 && page > 0 ? 200 : 201;
+    const status = prefs.resolution === 'merge-duplicates' && row.inserted !== undefined && Number(row.inserted) <= 0 ? 200 : 201;
     if (!representation) return { status, headers };
     return { status, headers: { ...headers, 'content-type': singular ? OBJECT_TYPE : JSON_TYPE }, body: row.body ?? '[]' };
   }
-  headers['content-range'] = page > 0 ? `0-${page - 1}/${count ?? '*'}` : `*/${count ?? '*'}`;
+  // PATCH reports `0-(n-1)/…`, DELETE only `*/…` (upstream's contentRangeH 1 0).
+  headers['content-range'] = method === 'PATCH' && page > 0 ? `0-${page - 1}/${count ?? '*'}` : `*/${count ?? '*'}`;
   if (!representation) return { status: 204, headers };
   return { status: 200, headers: { ...headers, 'content-type': singular ? OBJECT_TYPE : JSON_TYPE }, body: row.body ?? '[]' };
 }
 
 /** `/rpc/fn`: `void` → 204, otherwise the JSON value (spec D.3). */
 export function rpcResponse(row: ResultRow, returnsVoid: boolean, returnsSet: boolean, offset: number, singular: boolean, prefs: Preferences): ApiResponse {
-  if (returnsVoid) return { status: 204, headers: {} };
-  if (returnsSet) return readResponse(row, offset, singular, prefs);
+  if (returnsVoid) {
+    const headers: Record<string, string> = { 'content-range': '*/*' };
+    preferenceApplied(prefs, 'rpc', headers);
+    return { status: 204, headers };
+  }
+  if (returnsSet) return readResponse(row, offset, singular, prefs, 'rpc');
   return { status: 200, headers: { 'content-type': JSON_TYPE, 'content-range': '0-0/*' }, body: row.body ?? 'null' };
 }

@@ -80,9 +80,6 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
     const readOnly = request.method === 'GET' || request.method === 'HEAD';
     const check = (row: ResultRow) => checkResult(row, singular, prefs, !readOnly);
     const run = (text: string, values: unknown[]) => runInTransaction(context, cache, request, { auth, schema, readOnly, check, text, values });
-    if (prefs.count) prefs.applied.push(`count=${prefs.count}`);
-    if (prefs.handling) prefs.applied.push(`handling=${prefs.handling}`);
-    if (prefs.handling === 'strict' && prefs.maxAffected !== undefined) prefs.applied.push(`max-affected=${prefs.maxAffected}`);
 
     if (segments.length === 2 && segments[0] === 'rpc') {
       const name = segments[1]!;
@@ -107,12 +104,9 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
       const built = readSql(cache, query, table, { count: Boolean(prefs.count), singular, stripNulls, ...(maxRows ? { maxRows } : {}) });
       return readResponse(await run(built.text, built.values), root.offset ?? 0, singular, prefs);
     }
-    if (prefs.return) prefs.applied.unshift(`return=${prefs.return}`);
     if (request.method === 'POST') {
       const body = await readBody(request);
       if (body === undefined) throw invalidBody('Empty or invalid json');
-      if (prefs.resolution) prefs.applied.unshift(`resolution=${prefs.resolution}`);
-      if (prefs.missing) prefs.applied.push(`missing=${prefs.missing}`);
       const countInserted = prefs.resolution === 'merge-duplicates';
       const built = insertSql(cache, query, table, body, prefs, { singular, countInserted });
       const row = await run(built.text, built.values);
@@ -133,7 +127,11 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
   return {
     handler: async (request) => {
       try {
-        return await route(request);
+        const response = await route(request);
+        // Upstream echoes the schema in Content-Profile when the request negotiated one (`[pgrst] Response.hs profileHeader`).
+        const profile = ['GET', 'HEAD'].includes(request.method) ? request.header('accept-profile') : request.header('content-profile');
+        if (profile) response.headers = { ...response.headers, 'content-profile': profile };
+        return response;
       } catch (error) {
         if (error instanceof RestError || error instanceof HttpError) return error.toResponse();
         context.log(`rest error on ${request.method} ${request.path}: ${(error as Error).stack ?? String(error)}`);

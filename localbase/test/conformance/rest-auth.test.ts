@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { applySql, client, mintJwt, publicKeys, restFetch, TEST_PASSWORD, uniqueEmail, waitForTables } from './target.ts';
+import { applySql, client, mintJwt, publicKeys, restFetch, TEST_PASSWORD, uniqueEmail, waitForRestTables } from './target.ts';
 
 const target = inject('target');
 
@@ -23,7 +23,7 @@ const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base
 
 beforeAll(async () => {
   await applySql(target, SCHEMA);
-  await waitForTables(target, ['rauth_notes']);
+  await waitForRestTables(target, ['rauth_notes']);
 });
 
 describe.each(publicKeys(target))('rest RLS and JWTs with the %s', (_label, key) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { applySql, client, publicKeys, restFetch, waitForTables } from './target.ts';
+import { applySql, client, publicKeys, restFetch, waitForRestTables } from './target.ts';
 
 const target = inject('target');
 
@@ -13,7 +13,7 @@ create function rerr_echo(v text) returns text language sql immutable as 'select
 
 beforeAll(async () => {
   await applySql(target, SCHEMA);
-  await waitForTables(target, ['rerr_items']);
+  await waitForRestTables(target, ['rerr_items']);
 });
 
 /** The table and its rows survive whatever was tried. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { applySql, client, publicKeys, restFetch, waitForTables } from './target.ts';
+import { applySql, client, publicKeys, restFetch, waitForRestTables } from './target.ts';
 
 const target = inject('target');
 
@@ -18,7 +18,7 @@ insert into rflt_items (id, name, qty, price, active, tags, spans, meta) values
 
 beforeAll(async () => {
   await applySql(target, SCHEMA);
-  await waitForTables(target, ['rflt_items']);
+  await waitForRestTables(target, ['rflt_items']);
 });
 
 describe.each(publicKeys(target))('rest filters with the %s', (_label, key) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { applySql, client, publicKeys, restFetch, waitForTables } from './target.ts';
+import { applySql, client, publicKeys, restFetch, waitForRestTables } from './target.ts';
 
 const target = inject('target');
 
@@ -13,7 +13,7 @@ create table rmut_songs (
 
 beforeAll(async () => {
   await applySql(target, SCHEMA);
-  await waitForTables(target, ['rmut_bands', 'rmut_songs']);
+  await waitForRestTables(target, ['rmut_bands', 'rmut_songs']);
 });
 
 let serial = 0;
@@ -131,6 +131,28 @@ describe.each(publicKeys(target))('rest mutations with the %s', (_label, key) =>
     const { data, error } = await sb().from('rmut_songs').insert({ title: 'with band', band_id: band.data!.id }).select('title, rmut_bands(name)').single();
     expect(error).toBeNull();
     expect(data).toEqual({ title: 'with band', rmut_bands: { name: band.data!.name } });
+  });
+
+  it('headers: Preference-Applied, Content-Range per method and the echoed Content-Profile, as upstream', async () => {
+    const json = { 'content-type': 'application/json', 'content-profile': 'public' };
+    const name = unique('hdr');
+    const insert = await restFetch(target, '/rmut_bands?on_conflict=name', {
+      key, method: 'POST', headers: { ...json, prefer: 'resolution=merge-duplicates, return=representation, count=exact' }, body: JSON.stringify([{ name }]),
+    });
+    expect(insert.status).toBe(201);
+    expect(insert.headers.get('preference-applied')).toBe('resolution=merge-duplicates, return=representation, count=exact');
+    expect(insert.headers.get('content-range')).toBe('*/1');
+    expect(insert.headers.get('content-profile')).toBe('public');
+    const merged = await restFetch(target, '/rmut_bands?on_conflict=name', {
+      key, method: 'POST', headers: { ...json, prefer: 'resolution=merge-duplicates' }, body: JSON.stringify([{ name }]),
+    });
+    expect(merged.status).toBe(200);
+    const patch = await restFetch(target, `/rmut_bands?name=eq.${name}`, { key, method: 'PATCH', headers: { ...json, prefer: 'count=exact' }, body: JSON.stringify({ name: `${name}-x` }) });
+    expect(patch.status).toBe(204);
+    expect(patch.headers.get('content-range')).toBe('0-0/1');
+    const del = await restFetch(target, `/rmut_bands?name=eq.${name}-x`, { key, method: 'DELETE', headers: { prefer: 'count=exact' } });
+    expect(del.status).toBe(204);
+    expect(del.headers.get('content-range')).toBe('*/1');
   });
 
   it('constraint errors: unique 409 23505, foreign key 409 23503, check 400 23514, not null 400 23502', async () => {

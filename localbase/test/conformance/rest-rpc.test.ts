@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { applySql, client, publicKeys, restFetch, waitForTables } from './target.ts';
+import { applySql, client, publicKeys, restFetch, waitForRestTables } from './target.ts';
 
 const target = inject('target');
 
@@ -23,7 +23,7 @@ create function rrpc_fail(msg text) returns void language plpgsql as $$begin rai
 
 beforeAll(async () => {
   await applySql(target, SCHEMA);
-  await waitForTables(target, ['rrpc_songs']);
+  await waitForRestTables(target, ['rrpc_songs']);
 });
 
 describe.each(publicKeys(target))('rest rpc with the %s', (_label, key) => {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { applySql, client, waitForTables } from './target.ts';
+import { applySql, client, waitForRestTables } from './target.ts';
 
 const target = inject('target');
 
@@ -18,7 +18,7 @@ async function listenerPids(): Promise<number[]> {
 describe('rest schema cache', () => {
   it('NOTIFY pgrst reloads: a new column becomes writable, a dropped table disappears (PGRST205)', async () => {
     await applySql(target, 'drop table if exists rcache_a cascade; create table rcache_a (id int primary key);');
-    await waitForTables(target, ['rcache_a']);
+    await waitForRestTables(target, ['rcache_a']);
     const sb = client(target, target.secretKey);
     expect((await sb.from('rcache_a').insert({ id: 1, label: 'x' })).error?.code).toBe('PGRST204');
     await applySql(target, 'alter table rcache_a add column label text;');
@@ -51,7 +51,9 @@ describe('rest schema cache', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await applySql(target, 'drop table if exists rcache_b; create table rcache_b (id int primary key);');
-    await waitForTables(target, ['rcache_b']);
-    expect((await client(target, target.secretKey).from('rcache_b').select('*')).data).toEqual([]);
+    await waitForRestTables(target, ['rcache_b']);
+    const after = await client(target, target.secretKey).from('rcache_b').select('*');
+    expect(after.error).toBeNull();
+    expect(after.data).toEqual([]);
   });
 });

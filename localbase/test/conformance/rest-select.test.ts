@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { applySql, client, publicKeys, restFetch, waitForTables } from './target.ts';
+import { applySql, client, publicKeys, restFetch, waitForRestTables } from './target.ts';
 
 const target = inject('target');
 
@@ -26,7 +26,7 @@ insert into rsel_song_tags values (1, 1), (1, 2), (3, 2);
 
 beforeAll(async () => {
   await applySql(target, SCHEMA);
-  await waitForTables(target, ['rsel_bands', 'rsel_songs', 'rsel_gigs', 'rsel_tags', 'rsel_song_tags']);
+  await waitForRestTables(target, ['rsel_bands', 'rsel_songs', 'rsel_gigs', 'rsel_tags', 'rsel_song_tags']);
 });
 
 describe.each(publicKeys(target))('rest select with the %s', (_label, key) => {

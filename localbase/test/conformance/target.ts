@@ -115,3 +115,20 @@ export async function restFetch(target: Target, path: string, init: RequestInit 
   }
   return { status: res.status, headers: res.headers, body };
 }
+
+/**
+ * Like waitForTables, but with a GET: a HEAD answer has no body, so its PGRST205 has no code for supabase-js to read
+ * (an empty 404 even becomes status 204, spec D.2) and waitForTables can return before the schema cache has reloaded.
+ */
+export async function waitForRestTables(target: Target, tables: string[], timeoutMs = 10_000): Promise<void> {
+  const service = client(target, target.secretKey);
+  const deadline = Date.now() + timeoutMs;
+  for (const table of tables) {
+    for (;;) {
+      const { error } = await service.from(table).select('*').limit(0);
+      if (!error || error.code !== 'PGRST205') break;
+      if (Date.now() > deadline) throw new Error(`Table ${table} never became visible through REST: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

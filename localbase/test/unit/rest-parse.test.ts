@@ -132,7 +132,7 @@ describe('parseQuery', () => {
 describe('headers', () => {
   it('parsePrefer: known preferences, joined with ", ", unknown ones ignored', () => {
     expect(parsePrefer('return=representation, count=exact,resolution=merge-duplicates, missing=default, tx=rollback, return=bogus')).toEqual({
-      return: 'representation', count: 'exact', resolution: 'merge-duplicates', missing: 'default', applied: [],
+      return: 'representation', count: 'exact', resolution: 'merge-duplicates', missing: 'default'
     });
   });
 

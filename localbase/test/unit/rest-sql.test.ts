@@ -63,8 +63,8 @@ describe('sql builders', () => {
   });
 
   it('insertSql: unknown payload or on_conflict columns are PGRST204; the payload is one json parameter', () => {
-    expect(code(() => insertSql(cache, query(''), songs, { nope: 1 }, { applied: [] }, { singular: false }))).toBe('PGRST204');
-    const prefs = { resolution: 'merge-duplicates' as const, applied: [] };
+    expect(code(() => insertSql(cache, query(''), songs, { nope: 1 }, {}, { singular: false }))).toBe('PGRST204');
+    const prefs = { resolution: 'merge-duplicates' as const };
     expect(code(() => insertSql(cache, query('on_conflict=nope'), songs, { id: 1 }, prefs, { singular: false }))).toBe('PGRST204');
     expect(code(() => insertSql(cache, query('on_conflict=id);drop'), songs, { id: 1 }, prefs, { singular: false }))).toBe('PGRST100');
     const built = insertSql(cache, query(''), songs, [{ id: 1, title: "'; --" }], prefs, { singular: false });
