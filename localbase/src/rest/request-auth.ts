@@ -30,10 +30,21 @@ export async function authenticate(context: ServiceContext, request: ApiRequest)
     if (!(error instanceof JwtError)) throw error;
     if (error.reason === 'expired') throw jwtError('PGRST303', 'JWT expired');
     if (error.reason === 'not_yet_valid') throw jwtError('PGRST303', 'JWT not yet valid');
-    if (error.reason === 'unsupported_alg') throw jwtError('PGRST301', 'No suitable key or wrong key type');
+    // Observed against Supabase: `alg: none` → "Wrong or unsupported encoding algorithm"; an algorithm no key of
+    // the project's JWKS can verify → "No suitable key or wrong key type"; a bad signature or garbage →
+    // "JWT cryptographic operation failed" (spec D.4 lists the three).
+    if (error.reason === 'unsupported_alg') throw jwtError('PGRST301', headerAlg(token) === 'none' ? 'Wrong or unsupported encoding algorithm' : 'No suitable key or wrong key type');
     if (error.reason === 'bad_signature') throw jwtError('PGRST301', 'JWT cryptographic operation failed');
     throw jwtError('PGRST301', error.message.startsWith('Expected 3 parts') ? error.message : 'JWT cryptographic operation failed');
   }
   const role = typeof claims.role === 'string' && claims.role !== '' ? claims.role : ANON_ROLE;
   return { role, claims: { ...claims, role } };
+}
+
+function headerAlg(token: string): string | undefined {
+  try {
+    return (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { alg?: string }).alg;
+  } catch {
+    return undefined;
+  }
 }

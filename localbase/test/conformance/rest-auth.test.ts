@@ -74,6 +74,10 @@ describe.each(publicKeys(target))('rest RLS and JWTs with the %s', (_label, key)
     }
     const parts = await restFetch(target, '/rauth_notes', { key, headers: { authorization: 'Bearer garbage' } });
     expect((parts.body as { message: string }).message).toBe('Expected 3 parts in JWT; got 1');
+    const unsigned = await restFetch(target, '/rauth_notes', { key, headers: { authorization: `Bearer ${none}` } });
+    expect((unsigned.body as { message: string }).message).toBe('Wrong or unsupported encoding algorithm');
+    const wrongKey = await restFetch(target, '/rauth_notes', { key, headers: { authorization: `Bearer ${forged}` } });
+    expect((wrongKey.body as { message: string }).message).toBe('JWT cryptographic operation failed');
   });
 
   it('a role claim that is not a database role is 401 (22023), never a switch to it', async () => {
