@@ -32,12 +32,14 @@ function pickSchema(context: ServiceContext, request: ApiRequest): string {
  * `application/json`, `*\/*`, the singular object type and `vnd.pgrst.array+json` (with `nulls=stripped`) are served;
  * CSV, plans and the rest are refused with PGRST107, as upstream refuses a media type it cannot produce.
  */
-function mediaOf(request: ApiRequest): { singular: boolean; stripNulls: boolean } {
+function mediaOf(request: ApiRequest): { singular: boolean; stripNulls: boolean; csv: boolean } {
   const accept = request.header('accept') ?? '*/*';
   const stripNulls = /nulls=stripped/.test(accept);
-  if (OBJECT_MEDIA.test(accept)) return { singular: true, stripNulls };
+  if (OBJECT_MEDIA.test(accept)) return { singular: true, stripNulls, csv: false };
   const types = accept.split(',').map((t) => t.split(';')[0]!.trim());
-  if (types.some((t) => ['', '*/*', 'application/*', 'application/json', 'application/vnd.pgrst.array+json'].includes(t))) return { singular: false, stripNulls };
+  if (types.some((t) => ['', '*/*', 'application/*', 'application/json', 'application/vnd.pgrst.array+json'].includes(t))) return { singular: false, stripNulls, csv: false };
+  // CSV is served for table reads (postgrest-js `csv()`); elsewhere it falls through to PGRST107.
+  if (types.includes('text/csv') && ['GET', 'HEAD'].includes(request.method) && !request.path.startsWith('/rpc/')) return { singular: false, stripNulls: false, csv: true };
   throw new RestError(406, 'PGRST107', `None of these media types are available: ${types.join(', ')}`);
 }
 
@@ -72,7 +74,7 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
     if (path === '/') return json(200, { swagger: '2.0', info: { title: 'localbase REST', version: '14.12' }, paths: {} });
     const auth = await authenticate(context, request);
     const schema = pickSchema(context, request);
-    const { singular, stripNulls } = mediaOf(request);
+    const { singular, stripNulls, csv } = mediaOf(request);
     const prefs = parsePrefer(request.header('prefer'));
     const cache = schemaCache.current();
     const params = [...request.url.searchParams.entries()];
@@ -101,8 +103,9 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
     const root = query.levels.get('')!;
     if (readOnly) {
       applyRange(root, parseRangeHeader(request.header('range')));
-      const built = readSql(cache, query, table, { count: Boolean(prefs.count), singular, stripNulls, ...(maxRows ? { maxRows } : {}) });
-      return readResponse(await run(built.text, built.values), root.offset ?? 0, singular, prefs);
+      const built = readSql(cache, query, table, { count: Boolean(prefs.count), singular, stripNulls, csv, ...(maxRows ? { maxRows } : {}) });
+      const response = readResponse(await run(built.text, built.values), root.offset ?? 0, singular, prefs);
+      return csv ? { ...response, headers: { ...response.headers, 'content-type': 'text/csv; charset=utf-8' } } : response;
     }
     if (request.method === 'POST') {
       const body = await readBody(request);

@@ -17,7 +17,12 @@ export interface ResultShape {
   singular: boolean;
   /** `Accept: …;nulls=stripped` (postgrest-js `stripNulls()`): keys with null values are dropped. */
   stripNulls?: boolean;
+  /** `Accept: text/csv`: a header of keys, then each row's composite text form, as upstream's `asCsvF`. */
+  csv?: boolean;
 }
+
+const CSV_BODY = `coalesce((select string_agg(k, ',') from json_object_keys(row_to_json((array_agg("pgrst_r"))[1])) as k), '') || chr(10) ||
+  coalesce(string_agg(substring("pgrst_r"::text, 2, length("pgrst_r"::text) - 2), chr(10)), '')`;
 
 /**
  * Every statement answers one row `(total, page_total, body)`: the body is built by json_agg in PostgreSQL, as
@@ -25,7 +30,8 @@ export interface ResultShape {
  */
 export function resultSql(rowsSql: string, shape: ResultShape): string {
   const rows = shape.stripNulls ? `json_strip_nulls(json_agg("pgrst_r"))` : `json_agg("pgrst_r")`;
-  const body = shape.singular ? `coalesce((${rows}->0)::text, 'null')` : `coalesce(${rows}, '[]')::text`;
+  const json = shape.singular ? `coalesce((${rows}->0)::text, 'null')` : `coalesce(${rows}, '[]')::text`;
+  const body = shape.csv ? CSV_BODY : json;
   return `select ${shape.countSql ?? 'null::bigint'} as total, count("pgrst_r") as page_total, ${body} as body from (${rowsSql}) as "pgrst_r"`;
 }
 
@@ -41,6 +47,7 @@ export interface ReadOptions {
   count: boolean;
   singular: boolean;
   stripNulls?: boolean;
+  csv?: boolean;
   maxRows?: number;
 }
 
@@ -54,7 +61,7 @@ export function readSql(cache: SchemaCache, query: ParsedQuery, table: Table, op
   const limit = options.maxRows ? Math.min(root.limit ?? options.maxRows, options.maxRows) : root.limit;
   const transforms = aggregate ? '' : `${orderSql(statement, scope, root.order)}${pageSql(statement, limit, root.offset)}`;
   const rows = `select ${columns} ${from}${transforms}`;
-  const shape: ResultShape = { singular: options.singular, stripNulls: Boolean(options.stripNulls) };
+  const shape: ResultShape = { singular: options.singular, stripNulls: Boolean(options.stripNulls), csv: Boolean(options.csv) };
   if (options.count) shape.countSql = `(select count(*) ${from})`;
   return { text: resultSql(rows, shape), values: statement.params };
 }

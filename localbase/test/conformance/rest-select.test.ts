@@ -125,6 +125,12 @@ describe.each(publicKeys(target))('rest select with the %s', (_label, key) => {
     expect(data).toEqual([{ id: 3 }]);
   });
 
+  it('csv: a header of keys, then one line per row in PostgreSQL text form', async () => {
+    const { data, error } = await sb().from('rsel_bands').select('id, name, city').in('id', [1, 3]).order('id').csv();
+    expect(error).toBeNull();
+    expect(data).toBe('id,name,city\n1,Alpha,Leeds\n3,Gamma,');
+  });
+
   it('count=planned and count=estimated answer a count too (exact here)', async () => {
     for (const count of ['planned', 'estimated'] as const) {
       const res = await sb().from('rsel_songs').select('id', { count }).limit(1);
