@@ -1,5 +1,7 @@
 import { cache } from 'react';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { loginPath, PATH_HEADER, SIGNED_IN_HOME } from '@/lib/supabase/routes';
 import { createClient } from '@/lib/supabase/server';
 
 // Server-only reads (next/headers inside createClient keeps them out of client bundles). cache() dedupes per
@@ -16,9 +18,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: claims.sub, email: typeof claims.email === 'string' ? claims.email : '' };
 });
 
-/** The signed-in user, or a redirect to /login (middleware already does this; this covers a race with expiry). */
+/** The signed-in user, or a redirect to /login?next=<the requested path> (set by middleware.ts). */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/login');
+  if (!user) redirect(loginPath((await headers()).get(PATH_HEADER)));
   return user;
+}
+
+/** For /login and /signup: a signed-in visitor has nothing to do there. */
+export async function redirectIfSignedIn(): Promise<void> {
+  if (await getCurrentUser()) redirect(SIGNED_IN_HOME);
 }

@@ -26,3 +26,14 @@ export function reopenDelayMs(attempt: number): number {
   const steps = [500, 1_000, 2_000, 5_000];
   return steps[Math.min(attempt, steps.length - 1)]!;
 }
+
+/**
+ * Reads a channel `system` message: true for the postgres_changes "Subscribed to PostgreSQL" ok, false for a
+ * postgres_changes error (e.g. table not in the publication), undefined for anything else.
+ */
+export function changesReadyFromSystem(message: unknown): boolean | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { extension, status } = message as { extension?: unknown; status?: unknown };
+  if (extension !== 'postgres_changes') return undefined;
+  return status === 'ok';
+}

@@ -35,3 +35,13 @@ describe('realtime helpers', () => {
     expect(initials('  Ann  Be Cee ')).toBe('AB');
   });
 });
+
+describe('system messages', () => {
+  it('changesReadyFromSystem: ok/error of postgres_changes; other extensions and junk are ignored', async () => {
+    const { changesReadyFromSystem } = await import('./connection');
+    expect(changesReadyFromSystem({ extension: 'postgres_changes', status: 'ok', message: 'Subscribed to PostgreSQL' })).toBe(true);
+    expect(changesReadyFromSystem({ extension: 'postgres_changes', status: 'error', message: 'Unable to subscribe' })).toBe(false);
+    expect(changesReadyFromSystem({ extension: 'system', status: 'ok' })).toBeUndefined();
+    expect(changesReadyFromSystem(null)).toBeUndefined();
+  });
+});

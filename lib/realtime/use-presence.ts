@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from 'react';
 import type { RealtimeChannel } from '@supabase/supabase-js';
+import type { ChannelStatus } from './connection';
 import { onlineMembers, type PresenceMeta } from './presence';
 import { useRealtimeChannel } from './use-realtime-channel';
 
@@ -16,12 +17,12 @@ export function usePresence(bandId: string, userId: string, displayName: string)
   }, []);
 
   const track = useCallback(
-    (channel: RealtimeChannel) => {
-      void channel.track({ user_id: userId, display_name: displayName } satisfies PresenceMeta);
+    (status: ChannelStatus, channel: RealtimeChannel) => {
+      if (status === 'SUBSCRIBED') void channel.track({ user_id: userId, display_name: displayName } satisfies PresenceMeta);
     },
     [userId, displayName],
   );
 
-  useRealtimeChannel({ topic: `presence:${bandId}`, presenceKey: userId, bind, onSubscribed: track });
+  useRealtimeChannel({ topic: `presence:${bandId}`, presenceKey: userId, bind, onStatus: track });
   return online;
 }

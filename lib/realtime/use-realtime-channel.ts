@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { useAuth } from './auth-provider';
-import { nextConnectionState, reopenDelayMs, type ConnectionState } from './connection';
+import { nextConnectionState, reopenDelayMs, type ChannelStatus, type ConnectionState } from './connection';
 
 type ChannelOptions = {
   /** Channel name without the `realtime:` prefix. */
@@ -12,8 +12,8 @@ type ChannelOptions = {
   presenceKey?: string;
   /** Adds the channel's bindings before subscribe(). Must be stable (useCallback with exact deps). */
   bind: (channel: RealtimeChannel) => void;
-  /** Runs on every SUBSCRIBED: the first join and each rejoin after a disconnect. Must be stable. */
-  onSubscribed: (channel: RealtimeChannel) => void;
+  /** Every subscribe() status: SUBSCRIBED on the first join and each rejoin, then errors/CLOSED. Must be stable. */
+  onStatus: (status: ChannelStatus, channel: RealtimeChannel) => void;
 };
 
 /**
@@ -22,9 +22,9 @@ type ChannelOptions = {
  *
  * realtime-js rejoins by itself after errors and socket drops, but a channel the server closes (phx_close, e.g.
  * "Token has expired" when a refresh came late) is final; then this hook refreshes the token and opens a new
- * one. Realtime does not replay missed events, so onSubscribed is where callers refetch.
+ * one. Realtime does not replay missed events, so callers refetch once their subscription is confirmed.
  */
-export function useRealtimeChannel({ topic, presenceKey, bind, onSubscribed }: ChannelOptions): ConnectionState {
+export function useRealtimeChannel({ topic, presenceKey, bind, onStatus }: ChannelOptions): ConnectionState {
   const { supabase, realtimeReady } = useAuth();
   const [state, setState] = useState<ConnectionState>('connecting');
   const [generation, setGeneration] = useState(0);
@@ -45,7 +45,7 @@ export function useRealtimeChannel({ topic, presenceKey, bind, onSubscribed }: C
     channel.subscribe((status) => {
       if (disposed) return;
       setState(nextConnectionState(status));
-      if (status === 'SUBSCRIBED') onSubscribed(channel);
+      onStatus(status, channel);
       if (status === 'CLOSED') {
         reopen = setTimeout(() => {
           // getSession() refreshes a token that is about to expire; setAuth hands it to the socket first.
@@ -65,7 +65,7 @@ export function useRealtimeChannel({ topic, presenceKey, bind, onSubscribed }: C
       clearTimeout(reopen);
       void supabase.removeChannel(channel);
     };
-  }, [supabase, realtimeReady, topic, presenceKey, bind, onSubscribed, generation]);
+  }, [supabase, realtimeReady, topic, presenceKey, bind, onStatus, generation]);
 
   return realtimeReady ? state : 'connecting';
 }

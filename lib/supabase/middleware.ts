@@ -1,7 +1,7 @@
 import { createServerClient } from '@supabase/ssr';
 import { NextResponse, type NextRequest } from 'next/server';
 import { publicEnv } from '@/lib/env';
-import { authRedirect } from './routes';
+import { PATH_HEADER } from './routes';
 
 /**
  * Refreshes the Supabase session cookie on every matched request (the official @supabase/ssr Next.js pattern,
@@ -9,6 +9,8 @@ import { authRedirect } from './routes';
  * and to the browser through the response.
  */
 export async function updateSession(request: NextRequest) {
+  // Forwarded to Server Components, so a layout that sends a signed-out visitor to /login can say where to return.
+  request.headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   let supabaseResponse = NextResponse.next({ request });
   const { supabaseUrl, supabaseKey } = publicEnv();
 
@@ -29,20 +31,11 @@ export async function updateSession(request: NextRequest) {
   // Do not run code between createServerClient and supabase.auth.getClaims(). A simple mistake could make it
   // very hard to debug issues with users being randomly logged out.
   // IMPORTANT: getClaims() is what refreshes an expiring session; without it users get logged out at random.
-  const { data } = await supabase.auth.getClaims();
+  await supabase.auth.getClaims();
 
-  const { pathname, search } = request.nextUrl;
-  const target = authRedirect(pathname, search, Boolean(data?.claims?.sub));
-  if (target) {
-    const url = request.nextUrl.clone();
-    const [path, query = ''] = target.split('?');
-    url.pathname = path!;
-    url.search = query ? `?${query}` : '';
-    const redirect = NextResponse.redirect(url);
-    // Keep any cookies getClaims() refreshed, or the browser keeps a refresh token that was just rotated away.
-    supabaseResponse.cookies.getAll().forEach((cookie) => redirect.cookies.set(cookie));
-    return redirect;
-  }
+  // No redirects here: Next 15.5's middleware adapter rewrites a 127.0.0.1 Location to `localhost`
+  // (next/dist/server/web/next-url.js REGEX_LOCALHOST_HOSTNAME), which drops the per-host session cookie. The
+  // layouts redirect instead (relative Location): app/(app)/layout.tsx and app/(auth)/layout.tsx.
 
   // IMPORTANT: return supabaseResponse as it is. A new NextResponse must be built with `{ request }` and get
   // supabaseResponse's cookies copied over, or browser and server fall out of sync and the session ends early.

@@ -1,17 +1,13 @@
-// Which paths need a session and which are for signed-out visitors; pure, so middleware's redirects are unit-tested.
+// Where signed-out and signed-in visitors are sent; pure, so the rules are unit-tested.
 
-const SIGNED_IN_PREFIXES = ['/bands', '/join'];
-const SIGNED_OUT_PATHS = ['/login', '/signup'];
+/** Request header middleware.ts sets to the requested path + query, for layouts that must send a visitor away. */
+export const PATH_HEADER = 'x-rock-on-path';
 
-function matches(pathname: string, prefix: string): boolean {
-  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+/** The sign-in page, remembering where the visitor was going (only same-site paths; see safeNextPath). */
+export function loginPath(requestedPath: string | null | undefined): string {
+  if (!requestedPath || !requestedPath.startsWith('/') || requestedPath.startsWith('//')) return '/login';
+  return `/login?next=${encodeURIComponent(requestedPath)}`;
 }
 
-/** Where middleware sends this request, or null to let it through. `/` and assets stay public. */
-export function authRedirect(pathname: string, search: string, signedIn: boolean): string | null {
-  if (!signedIn && SIGNED_IN_PREFIXES.some((prefix) => matches(pathname, prefix))) {
-    return `/login?next=${encodeURIComponent(pathname + search)}`;
-  }
-  if (signedIn && SIGNED_OUT_PATHS.some((path) => matches(pathname, path))) return '/bands';
-  return null;
-}
+/** Where a signed-in visitor of /login or /signup goes. */
+export const SIGNED_IN_HOME = '/bands';
