@@ -3,7 +3,7 @@ import type { ParsedQuery } from './parse.ts';
 import type { SchemaCache, Table } from './schema-load.ts';
 import { qualified, Statement, tableScope, type Scope } from './sql-common.ts';
 import { orderSql, pageSql } from './sql-filter.ts';
-import { checkLevels, selectParts, whereSql } from './sql-select.ts';
+import { checkLevels, renderColumns, selectParts, whereSql } from './sql-select.ts';
 
 export interface BuiltQuery {
   text: string;
@@ -40,7 +40,7 @@ export function projection(statement: Statement, scope: Scope, table: Table | un
   checkLevels(statement, select);
   const parts = selectParts(statement, scope, table, select, '');
   // An empty select list is valid SQL and renders `{}` per row, as upstream's `select=`.
-  return { columns: parts.columns.join(', '), conditions: parts.conditions, aggregate: Boolean(parts.aggregate) };
+  return { columns: renderColumns(parts.columns), conditions: parts.conditions, aggregate: Boolean(parts.aggregate) };
 }
 
 export interface ReadOptions {

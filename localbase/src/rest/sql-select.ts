@@ -11,8 +11,16 @@ import { filterSql, orderSql, pageSql } from './sql-filter.ts';
  * PostgreSQL, so values keep PostgREST's JSON rendering (numeric, timestamps, json); `!inner` (and `rel=not.is.null`)
  * adds an EXISTS on the parent, so an embedded filter without it only filters the nested array (spec D.1).
  */
+/** One output column: an expression and the key it renders under (absent only for `alias.*` of an unknown shape). */
+export interface OutputColumn {
+  expr: string;
+  name?: string;
+}
+
+export const renderColumns = (columns: OutputColumn[]) => columns.map((c) => (c.name === undefined ? c.expr : `${c.expr} as ${ident(c.name)}`)).join(', ');
+
 export interface SelectParts {
-  columns: string[];
+  columns: OutputColumn[];
   /** Conditions the embeds impose on the parent rows (`!inner`, `rel=is.null`). */
   conditions: string[];
   /** The legacy `count` select (`songs(count)`): one aggregated row, so no order or paging applies. */
@@ -34,7 +42,7 @@ export function selectParts(statement: Statement, scope: Scope, table: Table | u
   const parts: SelectParts = { columns: [], conditions: [] };
   if (isLegacyCount(items, table)) {
     const item = items[0] as { alias?: string };
-    return { columns: [`count(*) as ${ident(item.alias ?? 'count')}`], conditions: [], aggregate: true };
+    return { columns: [{ expr: 'count(*)', name: item.alias ?? 'count' }], conditions: [], aggregate: true };
   }
   const level = statement.levels.get(path);
   const embeds = items.filter((item): item is EmbedItem => item.kind === 'embed');
@@ -49,17 +57,17 @@ export function selectParts(statement: Statement, scope: Scope, table: Table | u
   }
   for (const item of items) {
     if (item.kind === 'star') {
-      if (table) for (const name of table.columns.keys()) parts.columns.push(`${scope.alias}.${ident(name)}`);
-      else parts.columns.push(`${scope.alias}.*`);
+      if (table) for (const name of table.columns.keys()) parts.columns.push({ expr: `${scope.alias}.${ident(name)}`, name });
+      else parts.columns.push({ expr: `${scope.alias}.*` });
     } else if (item.kind === 'column') {
       let sql = fieldSql(statement, scope, item.field);
       if (item.cast) sql = `(${sql})::${item.cast}`;
-      parts.columns.push(`${sql} as ${ident(item.alias ?? fieldLabel(item.field))}`);
+      parts.columns.push({ expr: sql, name: item.alias ?? fieldLabel(item.field) });
     } else {
       if (!table) throw new RestError(400, 'PGRST200', `Could not find a relationship between '${scope.label}' and '${item.name}' in the schema cache`);
       const label = embedLabel(item);
       const embedded = embedSql(statement, scope, table, item, path ? `${path}.${label}` : label);
-      if (item.select.length && !item.spread) parts.columns.push(`${embedded.value} as ${ident(label)}`);
+      if (item.select.length && !item.spread) parts.columns.push({ expr: embedded.value, name: label });
       if (item.spread) parts.columns.push(...embedded.spreadColumns);
       const mustExist = nullEmbedFilters.get(label);
       if (item.joinType === 'inner' || mustExist === false) parts.conditions.push(embedded.exists);
@@ -77,7 +85,7 @@ function isNullEmbedFilter(node: Condition, embeds: EmbedItem[]): boolean {
 interface EmbedSql {
   value: string;
   exists: string;
-  spreadColumns: string[];
+  spreadColumns: OutputColumn[];
 }
 
 function embedSql(statement: Statement, parent: Scope, parentTable: Table, embed: EmbedItem, path: string): EmbedSql {
@@ -90,13 +98,11 @@ function embedSql(statement: Statement, parent: Scope, parentTable: Table, embed
   const from = `from ${qualified(rel.target.schema, rel.target.name)} as ${alias} where ${where}`;
   const exists = `exists (select 1 ${from})`;
   const row = statement.alias();
-  const columns = inner.columns.join(', ');
+  const columns = renderColumns(inner.columns);
   if (embed.spread) {
     if (!rel.toOne) throw new RestError(400, 'PGRST118', `A spread operation on '${embed.name}' is not possible`, `'${parentTable.name}' and '${embed.name}' do not form a many-to-one or one-to-one relationship`);
-    const spreadColumns = inner.columns.map((c) => {
-      const name = / as ("(?:[^"]|"")*")$/.exec(c)?.[1] ?? c.slice(c.lastIndexOf('.') + 1);
-      return `(select ${c.replace(/ as "(?:[^"]|"")*"$/, '')} ${from} limit 1) as ${name}`;
-    });
+    // Each spread column is its own to-one lookup, so a missing row yields nulls rather than dropping the parent.
+    const spreadColumns = inner.columns.map((c) => ({ expr: `(select ${c.expr} ${from} limit 1)`, ...(c.name !== undefined ? { name: c.name } : {}) }));
     return { value: '', exists, spreadColumns };
   }
   if (rel.toOne) {
