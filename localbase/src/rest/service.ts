@@ -71,6 +71,7 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
   async function route(request: ApiRequest): Promise<ApiResponse> {
     const path = request.path.replace(/\/+$/, '') || '/';
     const segments = path.split('/').slice(1).map(decodeURIComponent);
+    if (request.method === 'OPTIONS') return options(schemaCache.current(), pickSchema(context, request), path === '/' ? [] : segments);
     if (path === '/') return json(200, { swagger: '2.0', info: { title: 'localbase REST', version: '14.12' }, paths: {} });
     const auth = await authenticate(context, request);
     const schema = pickSchema(context, request);
@@ -144,6 +145,20 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
     reloadSchema: () => schemaCache.reload(),
     close: () => schemaCache.close(),
   };
+}
+
+/** A plain OPTIONS (not a CORS preflight, which the gateway answers) lists the allowed methods (`[pgrst] Response.hs respondInfo`). */
+function options(cache: SchemaCache, schema: string, segments: string[]): ApiResponse {
+  const allow = (methods: string) => ({ status: 200, headers: { allow: methods } });
+  if (segments.length === 0) return allow('OPTIONS,GET,HEAD');
+  if (segments.length === 2 && segments[0] === 'rpc') {
+    const fns = cache.functions.get(tableKey(schema, segments[1]!));
+    if (!fns) throw new RestError(404, 'PGRST125', 'Invalid path specified in request URL');
+    return allow(fns.every((fn) => fn.volatility === 'v') ? 'OPTIONS,POST' : 'OPTIONS,GET,HEAD,POST');
+  }
+  // PUT (single-row upsert) is not served here: postgrest-js never sends it.
+  findTable(cache, schema, segments[0]!);
+  return allow('OPTIONS,GET,HEAD,POST,PATCH,DELETE');
 }
 
 /** `Location: /table?pk=eq.v` for `return=headers-only` (upstream builds it from the primary key). */

@@ -112,6 +112,14 @@ describe.each(publicKeys(target))('rest errors with the %s', (_label, key) => {
     await intact();
   });
 
+  it('a plain OPTIONS lists the methods: all for a table, POST only for a volatile function', async () => {
+    const table = await restFetch(target, '/rerr_items', { key, method: 'OPTIONS' });
+    expect(table.status).toBe(200);
+    expect(table.headers.get('allow')).toBe('OPTIONS,GET,HEAD,POST,PATCH,DELETE');
+    expect((await restFetch(target, '/rpc/rerr_echo', { key, method: 'OPTIONS' })).headers.get('allow')).toBe('OPTIONS,GET,HEAD,POST');
+    expect((await restFetch(target, '/rerr_nope', { key, method: 'OPTIONS' })).status).toBe(404);
+  });
+
   it('a body that is not an object for an update, or an unsupported method, is a 4xx with a PostgREST code', async () => {
     const res = await restFetch(target, '/rerr_items?id=eq.1', { key, method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
     expect(res.status).toBe(400);
