@@ -53,6 +53,14 @@ async function readBody(request: ApiRequest): Promise<unknown> {
   }
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new RestError(404, 'PGRST125', 'Invalid path specified in request URL');
+  }
+}
+
 function findTable(cache: SchemaCache, schema: string, name: string): Table {
   const table = cache.tables.get(tableKey(schema, name));
   if (table) return table;
@@ -70,7 +78,7 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
 
   async function route(request: ApiRequest): Promise<ApiResponse> {
     const path = request.path.replace(/\/+$/, '') || '/';
-    const segments = path.split('/').slice(1).map(decodeURIComponent);
+    const segments = path.split('/').slice(1).map(decodeSegment);
     if (request.method === 'OPTIONS') return options(schemaCache.current(), pickSchema(context, request), path === '/' ? [] : segments);
     if (path === '/') return json(200, { swagger: '2.0', info: { title: 'localbase REST', version: '14.12' }, paths: {} });
     const auth = await authenticate(context, request);
