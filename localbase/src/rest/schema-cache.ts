@@ -1,11 +1,13 @@
 import pg from 'pg';
 import type { ServiceContext } from '../shared/context.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
+import { RestError } from './errors.ts';
 import { loadSchema, type SchemaCache } from './schema-load.ts';
 
 export type { Column, DbFunction, ForeignKey, SchemaCache, Table } from './schema-load.ts';
 
 export interface SchemaCacheHandle {
+  /** The last loaded cache; PGRST002 (503) until a first load succeeds, as upstream answers while it retries. */
   current(): SchemaCache;
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -21,7 +23,7 @@ const MAX_BACKOFF_MS = 5_000;
  */
 export async function createSchemaCache(context: ServiceContext): Promise<SchemaCacheHandle> {
   const schemas = context.config.api.schemas;
-  let cache: SchemaCache = emptyCache();
+  let cache: SchemaCache | undefined;
   let loading: Promise<void> | undefined;
   let again = false;
   let closed = false;
@@ -95,7 +97,10 @@ export async function createSchemaCache(context: ServiceContext): Promise<Schema
 
   await listen();
   return {
-    current: () => cache,
+    current() {
+      if (!cache) throw new RestError(503, 'PGRST002', 'Could not query the database for the schema cache. Retrying.');
+      return cache;
+    },
     reload,
     async close() {
       closed = true;
@@ -109,10 +114,6 @@ export async function createSchemaCache(context: ServiceContext): Promise<Schema
       await loading;
     },
   };
-}
-
-function emptyCache(): SchemaCache {
-  return { tables: new Map(), foreignKeys: [], functions: new Map(), roleSettings: new Map() };
 }
 
 /** "Perhaps you meant the table …" (`[pgrst] Error.hs` uses a fuzzy set; edit distance is close enough). */
