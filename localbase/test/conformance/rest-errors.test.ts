@@ -115,7 +115,8 @@ describe.each(publicKeys(target))('rest errors with the %s', (_label, key) => {
   it('a plain OPTIONS lists the methods: all for a table, POST only for a volatile function', async () => {
     const table = await restFetch(target, '/rerr_items', { key, method: 'OPTIONS' });
     expect(table.status).toBe(200);
-    expect(table.headers.get('allow')).toBe('OPTIONS,GET,HEAD,POST,PATCH,DELETE');
+    // PostgREST also lists PUT for a table with a primary key; localbase does not serve PUT (postgrest-js never sends it).
+    expect(table.headers.get('allow')?.split(',')).toEqual(expect.arrayContaining(['OPTIONS', 'GET', 'HEAD', 'POST', 'PATCH', 'DELETE']));
     expect((await restFetch(target, '/rpc/rerr_echo', { key, method: 'OPTIONS' })).headers.get('allow')).toBe('OPTIONS,GET,HEAD,POST');
     expect((await restFetch(target, '/rerr_nope', { key, method: 'OPTIONS' })).status).toBe(404);
   });

@@ -131,10 +131,12 @@ describe.each(publicKeys(target))('rest select with the %s', (_label, key) => {
     expect(data).toBe('id,name,city\n1,Alpha,Leeds\n3,Gamma,');
   });
 
-  it('count=planned and count=estimated answer a count too (exact here)', async () => {
+  it('count=planned and count=estimated answer a count too (localbase counts exactly; PostgREST may estimate)', async () => {
     for (const count of ['planned', 'estimated'] as const) {
       const res = await sb().from('rsel_songs').select('id', { count }).limit(1);
-      expect(res.count).toBe(5);
+      expect(res.error).toBeNull();
+      expect(typeof res.count).toBe('number');
+      if (target.isLocalbase) expect(res.count).toBe(5);
     }
   });
 
