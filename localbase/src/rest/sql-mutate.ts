@@ -3,7 +3,7 @@ import { columnNotFound, invalidBody, RestError } from './errors.ts';
 import type { ParsedQuery } from './parse.ts';
 import type { SchemaCache, Table } from './schema-load.ts';
 import { ident, qualified, Statement, tableScope } from './sql-common.ts';
-import { projection, resultSql, type BuiltQuery } from './sql-read.ts';
+import { projection, resultSql, type BuiltQuery, type ResultShape } from './sql-read.ts';
 import { orderSql, pageSql } from './sql-filter.ts';
 import { whereSql } from './sql-select.ts';
 
@@ -34,8 +34,9 @@ function finish(statement: Statement, table: Table, query: ParsedQuery, cte: str
   const scope = tableScope(table);
   const { columns, conditions } = projection(statement, scope, table, query.select);
   const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
-  const inserted = options.countInserted ? `, (select count(*) from ${SOURCE} where "pgrst_inserted") as inserted` : '';
-  const text = `with ${cte} ${resultSql(`select ${columns} from ${SOURCE} as ${scope.alias}${where}`, { singular: options.singular }).replace(' from (', `${inserted} from (`)}`;
+  const shape: ResultShape = { singular: options.singular };
+  if (options.countInserted) shape.extra = `(select count(*) from ${SOURCE} where "pgrst_inserted") as inserted`;
+  const text = `with ${cte} ${resultSql(`select ${columns} from ${SOURCE} as ${scope.alias}${where}`, shape)}`;
   return { text, values: statement.params };
 }
 

@@ -19,6 +19,8 @@ export interface ResultShape {
   stripNulls?: boolean;
   /** `Accept: text/csv`: a header of keys, then each row's composite text form, as upstream's `asCsvF`. */
   csv?: boolean;
+  /** Further result columns, e.g. an upsert's count of inserted rows. */
+  extra?: string;
 }
 
 const CSV_BODY = `coalesce((select string_agg(k, ',') from json_object_keys(row_to_json((array_agg("pgrst_r"))[1])) as k), '') || chr(10) ||
@@ -32,7 +34,7 @@ export function resultSql(rowsSql: string, shape: ResultShape): string {
   const rows = shape.stripNulls ? `json_strip_nulls(json_agg("pgrst_r"))` : `json_agg("pgrst_r")`;
   const json = shape.singular ? `coalesce((${rows}->0)::text, 'null')` : `coalesce(${rows}, '[]')::text`;
   const body = shape.csv ? CSV_BODY : json;
-  return `select ${shape.countSql ?? 'null::bigint'} as total, count("pgrst_r") as page_total, ${body} as body from (${rowsSql}) as "pgrst_r"`;
+  return `select ${shape.countSql ?? 'null::bigint'} as total, count("pgrst_r") as page_total, ${body} as body${shape.extra ? `, ${shape.extra}` : ''} from (${rowsSql}) as "pgrst_r"`;
 }
 
 /** The select list over `scope` (a table, a CTE aliased as the table, or a function call) plus the embeds' conditions. */
