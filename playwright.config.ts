@@ -11,6 +11,15 @@ function chromiumPath(): string {
   return bundled && existsSync(bundled) ? bundled : '/usr/bin/chromium';
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-gpu',
+  '--no-first-run',
+];
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -24,20 +33,22 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /stack-lifecycle\.spec\.ts$/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: chromiumPath(),
-          args: [
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--disable-gpu',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
+    },
+    {
+      // Specs that stop, start or reconfigure the Supabase stack under the app: after every other spec, serially.
+      name: 'stack',
+      testMatch: /stack-lifecycle\.spec\.ts$/,
+      dependencies: ['chromium'],
+      fullyParallel: false,
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
     },
   ],
   globalTeardown: './e2e/global-teardown.ts',
