@@ -95,13 +95,20 @@ const ROLE_SETTINGS_SQL = `
 select r.rolname as role, s.setconfig as settings from pg_db_role_setting s join pg_roles r on r.oid = s.setrole
 where s.setdatabase in (0, (select oid from pg_database where datname = current_database()))`;
 
+/** Base tables each exposed view reads, with the base columns it uses (for relationships through views). */
+const VIEW_USAGE_SQL = `
+select u.view_schema, u.view_name, u.table_schema, u.table_name, array_agg(u.column_name::text) as columns
+from information_schema.view_column_usage u where u.view_schema = any($1)
+group by u.view_schema, u.view_name, u.table_schema, u.table_name`;
+
 /** One read of pg_catalog through the superuser pool (never a user's connection). */
 export async function loadSchema(pool: pg.Pool, schemas: string[]): Promise<SchemaCache> {
-  const [tables, constraints, functions, roles] = await Promise.all([
+  const [tables, constraints, functions, roles, views] = await Promise.all([
     pool.query(TABLES_SQL, [schemas]),
     pool.query(CONSTRAINTS_SQL, [schemas]),
     pool.query(FUNCTIONS_SQL, [schemas]),
     pool.query(ROLE_SETTINGS_SQL),
+    pool.query(VIEW_USAGE_SQL, [schemas]),
   ]);
   const cache: SchemaCache = { tables: new Map(), foreignKeys: [], functions: new Map(), roleSettings: new Map() };
   for (const row of tables.rows) {
@@ -119,6 +126,7 @@ export async function loadSchema(pool: pg.Pool, schemas: string[]): Promise<Sche
       });
     }
   }
+  addViewRelationships(cache, views.rows);
   for (const row of functions.rows) {
     const fn = toFunction(row, cache);
     const key = tableKey(fn.schema, fn.name);
@@ -132,6 +140,37 @@ export async function loadSchema(pool: pg.Pool, schemas: string[]): Promise<Sche
     cache.roleSettings.set(row.role, settings);
   }
   return cache;
+}
+
+interface ViewUsageRow {
+  view_schema: string; view_name: string; table_schema: string; table_name: string; columns: string[];
+}
+
+/**
+ * PostgREST infers a view's relationships from its base tables (`[pgrst] SchemaCache.hs` view key dependencies).
+ * localbase covers the common case conservatively: a view reading exactly one table, whose columns keep the base
+ * columns' names, inherits that table's primary key and the foreign keys in both directions.
+ */
+function addViewRelationships(cache: SchemaCache, rows: ViewUsageRow[]): void {
+  const perView = new Map<string, ViewUsageRow[]>();
+  for (const row of rows) perView.set(tableKey(row.view_schema, row.view_name), [...(perView.get(tableKey(row.view_schema, row.view_name)) ?? []), row]);
+  const baseFks = [...cache.foreignKeys];
+  for (const [key, usages] of perView) {
+    const view = cache.tables.get(key);
+    if (!view || usages.length !== 1) continue;
+    const usage = usages[0]!;
+    const base = cache.tables.get(tableKey(usage.table_schema, usage.table_name));
+    if (!base) continue;
+    const kept = (columns: string[]) => columns.every((c) => view.columns.has(c) && usage.columns.includes(c));
+    if (base.primaryKey.length && kept(base.primaryKey)) {
+      view.primaryKey = base.primaryKey;
+      view.uniqueKeys.push(base.primaryKey);
+    }
+    for (const fk of baseFks) {
+      if (fk.schema === base.schema && fk.table === base.name && kept(fk.columns)) cache.foreignKeys.push({ ...fk, schema: view.schema, table: view.name });
+      if (fk.refSchema === base.schema && fk.refTable === base.name && kept(fk.refColumns)) cache.foreignKeys.push({ ...fk, refSchema: view.schema, refTable: view.name });
+    }
+  }
 }
 
 interface FunctionRow {

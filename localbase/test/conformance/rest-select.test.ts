@@ -4,6 +4,7 @@ import { applySql, client, publicKeys, restFetch, waitForRestTables } from './ta
 const target = inject('target');
 
 const SCHEMA = `
+drop view if exists rsel_fast_songs;
 drop table if exists rsel_song_tags, rsel_tags, rsel_gigs, rsel_songs, rsel_bands cascade;
 create table rsel_bands (id int primary key, name text not null, city text, founded date, meta jsonb);
 create table rsel_songs (
@@ -22,11 +23,12 @@ insert into rsel_songs (id, band_id, title, tempo, tags, rating, during) values
 insert into rsel_gigs values (1, 1, 2, 'Hall'), (2, 2, 3, 'Club');
 insert into rsel_tags values (1, 'hit'), (2, 'cover');
 insert into rsel_song_tags values (1, 1), (1, 2), (3, 2);
+create view rsel_fast_songs as select id, band_id, title from rsel_songs where tempo >= 100;
 `;
 
 beforeAll(async () => {
   await applySql(target, SCHEMA);
-  await waitForRestTables(target, ['rsel_bands', 'rsel_songs', 'rsel_gigs', 'rsel_tags', 'rsel_song_tags']);
+  await waitForRestTables(target, ['rsel_bands', 'rsel_songs', 'rsel_gigs', 'rsel_tags', 'rsel_song_tags', 'rsel_fast_songs']);
 });
 
 describe.each(publicKeys(target))('rest select with the %s', (_label, key) => {
@@ -91,6 +93,14 @@ describe.each(publicKeys(target))('rest select with the %s', (_label, key) => {
   it('embed: many-to-many through a junction table', async () => {
     const { data } = await sb().from('rsel_songs').select('id, rsel_tags(label)').in('id', [1, 2]).order('id');
     expect(data).toEqual([{ id: 1, rsel_tags: [{ label: 'hit' }, { label: 'cover' }] }, { id: 2, rsel_tags: [] }]);
+  });
+
+  it('embed: a view over one table inherits its foreign keys in both directions', async () => {
+    const fromView = await sb().from('rsel_fast_songs').select('title, rsel_bands(name)').order('id');
+    expect(fromView.error).toBeNull();
+    expect(fromView.data).toEqual([{ title: 'Anthem of the sun', rsel_bands: { name: 'Alpha' } }, { title: 'Dance, Dance', rsel_bands: { name: 'Beta' } }]);
+    const toView = await sb().from('rsel_bands').select('name, rsel_fast_songs(id)').eq('id', 1);
+    expect(toView.data).toEqual([{ name: 'Alpha', rsel_fast_songs: [{ id: 1 }] }]);
   });
 
   it('embed: no relationship is 400 PGRST200', async () => {
