@@ -13,6 +13,8 @@ export interface Table {
   isView: boolean;
   /** In attnum order, so `*` renders columns as PostgreSQL would. */
   columns: Map<string, Column>;
+  /** Computed fields: scalar functions whose one required argument is this table's row (`fn(t table)`). */
+  computed: Map<string, DbFunction>;
   primaryKey: string[];
   /** Primary key and unique constraints: a to-one test for the referencing side of a foreign key. */
   uniqueKeys: string[][];
@@ -86,7 +88,9 @@ select n.nspname as schema, p.proname as name, p.proretset as returns_set, p.pro
   p.pronargdefaults as ndefaults, coalesce(p.proargnames, '{}')::text[] as arg_names,
   coalesce(p.proargmodes::text[], '{}') as arg_modes,
   array(select format_type(x, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality u(x, o) order by o)::text[] as arg_types,
-  rn.nspname as return_schema, rc.relname as return_table
+  rn.nspname as return_schema, rc.relname as return_table,
+  (select an.nspname || '.' || ac.relname from pg_type at join pg_class ac on ac.oid = at.typrelid
+    join pg_namespace an on an.oid = ac.relnamespace where p.pronargs > 0 and at.oid = p.proargtypes[0]) as first_arg_table
 from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type t on t.oid = p.prorettype
 left join pg_class rc on rc.oid = t.typrelid left join pg_namespace rn on rn.oid = rc.relnamespace
 where n.nspname = any($1) and p.prokind = 'f'`;
@@ -113,7 +117,7 @@ export async function loadSchema(pool: pg.Pool, schemas: string[]): Promise<Sche
   const cache: SchemaCache = { tables: new Map(), foreignKeys: [], functions: new Map(), roleSettings: new Map() };
   for (const row of tables.rows) {
     const columns = new Map((row.columns as Column[]).map((column) => [column.name, column]));
-    cache.tables.set(tableKey(row.schema, row.name), { schema: row.schema, name: row.name, isView: row.is_view, columns, primaryKey: [], uniqueKeys: [] });
+    cache.tables.set(tableKey(row.schema, row.name), { schema: row.schema, name: row.name, isView: row.is_view, columns, computed: new Map(), primaryKey: [], uniqueKeys: [] });
   }
   for (const row of constraints.rows) {
     const table = cache.tables.get(tableKey(row.schema, row.table));
@@ -129,6 +133,11 @@ export async function loadSchema(pool: pg.Pool, schemas: string[]): Promise<Sche
   addViewRelationships(cache, views.rows);
   for (const row of functions.rows) {
     const fn = toFunction(row, cache);
+    const rowOf = row.first_arg_table ? cache.tables.get(row.first_arg_table) : undefined;
+    // PostgREST's computed fields: `select=full_name` calls full_name(t) (`[pgrst] docs computed_fields`).
+    if (rowOf && fn.returns === 'scalar' && !fn.returnsSet && fn.args.slice(1).every((a) => a.hasDefault) && !rowOf.columns.has(fn.name)) {
+      rowOf.computed.set(fn.name, fn);
+    }
     const key = tableKey(fn.schema, fn.name);
     cache.functions.set(key, [...(cache.functions.get(key) ?? []), fn]);
   }
@@ -176,7 +185,7 @@ function addViewRelationships(cache: SchemaCache, rows: ViewUsageRow[]): void {
 interface FunctionRow {
   schema: string; name: string; returns_set: boolean; volatility: 'i' | 's' | 'v'; return_type: string; return_typtype: string;
   nargs: number; ndefaults: number; arg_names: string[]; arg_modes: string[]; arg_types: string[];
-  return_schema: string | null; return_table: string | null;
+  return_schema: string | null; return_table: string | null; first_arg_table: string | null;
 }
 
 function toFunction(row: FunctionRow, cache: SchemaCache): DbFunction {

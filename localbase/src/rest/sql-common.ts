@@ -1,6 +1,6 @@
 import type { Field, Level } from './ast.ts';
 import { undefinedColumn } from './errors.ts';
-import type { SchemaCache, Table } from './schema-load.ts';
+import type { DbFunction, SchemaCache, Table } from './schema-load.ts';
 
 /** A double-quoted identifier; the only way a name reaches SQL (names are also checked against the schema cache). */
 export function ident(name: string): string {
@@ -44,15 +44,19 @@ export interface Scope {
   label: string;
   /** Absent for function results of unknown shape: names are then only quoted, PostgreSQL reports unknown ones. */
   columns?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
+  /** Computed fields callable with this scope's row; only where the alias is a row of the table's own type. */
+  computed?: ReadonlyMap<string, DbFunction>;
 }
 
 export function tableScope(table: Table, alias = ident(table.name)): Scope {
-  return { alias, label: table.name, columns: table.columns };
+  return { alias, label: table.name, columns: table.columns, computed: table.computed };
 }
 
 export function columnRef(scope: Scope, name: string): string {
-  if (scope.columns && !scope.columns.has(name)) throw undefinedColumn(scope.label, name);
-  return `${scope.alias}.${ident(name)}`;
+  if (!scope.columns || scope.columns.has(name)) return `${scope.alias}.${ident(name)}`;
+  const fn = scope.computed?.get(name);
+  if (fn) return `${qualified(fn.schema, fn.name)}(${scope.alias})`;
+  throw undefinedColumn(scope.label, name);
 }
 
 /** `col->'a'->>'b'` with the keys as parameters; an integer key indexes an array, as upstream. */

@@ -31,7 +31,8 @@ function rowsOf(body: unknown): Record<string, unknown>[] {
 }
 
 function finish(statement: Statement, table: Table, query: ParsedQuery, cte: string, options: MutationOptions): BuiltQuery {
-  const scope = tableScope(table);
+  // The CTE's rows are not of the table's row type, so computed fields cannot be called on them.
+  const scope = { ...tableScope(table), computed: new Map() };
   const { columns, conditions } = projection(statement, scope, table, query.select);
   const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
   const shape: ResultShape = { singular: options.singular };

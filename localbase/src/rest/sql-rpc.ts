@@ -81,7 +81,7 @@ function setSql(statement: Statement, query: ParsedQuery, fn: DbFunction, call: 
     const text = `select ${options.count ? `(select count(*)${from}${where})` : 'null::bigint'} as total, count(*) as page_total, coalesce(json_agg("pgrst_r"."pgrst_scalar"), '[]')::text as body from (${rows}) as "pgrst_r"`;
     return { text, values: statement.params };
   }
-  const scope: Scope = { alias, label: fn.name, ...(fn.returnColumns ? { columns: new Set(fn.returnColumns) } : {}) };
+  const scope: Scope = { alias, label: fn.name, ...(fn.returnColumns ? { columns: new Set(fn.returnColumns) } : {}), ...(fn.returnTable ? { computed: fn.returnTable.computed } : {}) };
   const { columns, conditions } = projection(statement, scope, fn.returnTable, query.select);
   const where = whereSql(statement, scope, root.filters, conditions);
   const rows = `select ${columns}${from}${where}${orderSql(statement, scope, root.order)}${pageSql(statement, limit, root.offset)}`;

@@ -5,6 +5,7 @@ const target = inject('target');
 
 const SCHEMA = `
 drop view if exists rsel_fast_songs;
+drop function if exists rsel_label;
 drop table if exists rsel_song_tags, rsel_tags, rsel_gigs, rsel_songs, rsel_bands cascade;
 create table rsel_bands (id int primary key, name text not null, city text, founded date, meta jsonb);
 create table rsel_songs (
@@ -24,6 +25,7 @@ insert into rsel_gigs values (1, 1, 2, 'Hall'), (2, 2, 3, 'Club');
 insert into rsel_tags values (1, 'hit'), (2, 'cover');
 insert into rsel_song_tags values (1, 1), (1, 2), (3, 2);
 create view rsel_fast_songs as select id, band_id, title from rsel_songs where tempo >= 100;
+create function rsel_label(b rsel_bands) returns text language sql stable as $$select b.name || ' (' || coalesce(b.city, '?') || ')'$$;
 `;
 
 beforeAll(async () => {
@@ -101,6 +103,14 @@ describe.each(publicKeys(target))('rest select with the %s', (_label, key) => {
     expect(fromView.data).toEqual([{ title: 'Anthem of the sun', rsel_bands: { name: 'Alpha' } }, { title: 'Dance, Dance', rsel_bands: { name: 'Beta' } }]);
     const toView = await sb().from('rsel_bands').select('name, rsel_fast_songs(id)').eq('id', 1);
     expect(toView.data).toEqual([{ name: 'Alpha', rsel_fast_songs: [{ id: 1 }] }]);
+  });
+
+  it('computed field: a function of the row is selectable, filterable and orderable, also when embedded', async () => {
+    const { data, error } = await sb().from('rsel_bands').select('id, rsel_label').like('rsel_label', '*(?)').order('rsel_label');
+    expect(error).toBeNull();
+    expect(data).toEqual([{ id: 3, rsel_label: 'Gamma (?)' }]);
+    const embedded = await sb().from('rsel_songs').select('id, band:rsel_bands(rsel_label)').eq('id', 1);
+    expect(embedded.data).toEqual([{ id: 1, band: { rsel_label: 'Alpha (Leeds)' } }]);
   });
 
   it('embed: no relationship is 400 PGRST200', async () => {

@@ -8,7 +8,7 @@ import { readSql } from '../../src/rest/sql-read.ts';
 
 function table(name: string, columns: string[], primaryKey: string[] = ['id']): Table {
   return {
-    schema: 'public', name, isView: false, primaryKey, uniqueKeys: [primaryKey],
+    schema: 'public', name, isView: false, primaryKey, uniqueKeys: [primaryKey], computed: new Map(),
     columns: new Map(columns.map((c) => [c, { name: c, type: 'text', nullable: true, hasDefault: false }])),
   };
 }
