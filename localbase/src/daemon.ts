@@ -62,7 +62,7 @@ export async function runDaemon(): Promise<void> {
     if (cold) writeFileSync(paths.seedPendingFile, '');
     await bootstrapDatabase(config, existsSync(paths.seedPendingFile), report);
     rmSync(paths.seedPendingFile, { force: true });
-    api = await timed(`Started API gateway on port ${config.api.port} (auth, rest)`, report.step, () => startApi(config));
+    api = await timed(`Started API gateway on port ${config.api.port} (auth, rest, realtime)`, report.step, () => startApi(config));
     writeState(paths, { pid: process.pid, startedAt: new Date().toISOString(), dbPort: config.db.port, apiPort: config.api.port });
     send({ type: 'ready', cold });
     process.disconnect?.();

@@ -203,3 +203,56 @@ create or replace function realtime.topic() returns text language sql stable as 
   select nullif(current_setting('realtime.topic', true), '')::text;
 $$;
 grant execute on function realtime.topic() to postgres, anon, authenticated, service_role;
+
+-- localbase Realtime's postgres_changes RLS probe for a batch of changes to one table (the part of upstream's
+-- realtime.apply_rls that runs `select exists(... where pk = ...)` per subscriber; realtime-protocol.md section 7.4).
+-- `keys` is a JSON array of {pk column: text value}; `claims` a JSON array of claims maps, one per claims group.
+-- Returns (grp, ord): key number `ord` (1-based) is visible to group `grp` (1-based); grp 0 is the caller itself, a
+-- superuser that bypasses RLS, so the caller can tell "not committed visibly yet" from "filtered by a policy".
+-- Each group runs under its own role and claims in a subtransaction, so a failing policy or a missing role
+-- hides rows from that group only. Identifiers go through format(%I) / format_type, values only through USING.
+create or replace function realtime.localbase_visible_keys(entity regclass, keys jsonb, claims jsonb)
+returns table (grp int, ord int) language plpgsql volatile as $$
+declare
+  pk_match text;
+  probe text;
+  group_claims jsonb;
+  visible int[];
+  group_number int := 0;
+begin
+  select string_agg(format('t.%1$I = (k.v ->> %2$L)::%3$s', a.attname, a.attname::text, format_type(a.atttypid, a.atttypmod)), ' and ')
+    into pk_match
+    from pg_catalog.pg_index x
+    join pg_catalog.pg_attribute a on a.attrelid = x.indrelid and a.attnum = any(x.indkey)
+   where x.indrelid = entity and x.indisprimary;
+  if pk_match is null then
+    return;
+  end if;
+  -- LATERAL ... LIMIT 1 keeps this a nested loop of primary-key index lookups: as a plain EXISTS the planner may
+  -- pick a hash semi-join whose sequential scan evaluates the policy on every row of the table.
+  select format('select array_agg(k.o::int) from pg_catalog.jsonb_array_elements($1) with ordinality k(v, o)
+                  cross join lateral (select from %I.%I t where %s limit 1) found', n.nspname, c.relname, pk_match)
+    into probe
+    from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+   where c.oid = entity;
+  execute probe into visible using keys;
+  return query select 0, unnest(coalesce(visible, '{}'));
+  for group_claims in select value from pg_catalog.jsonb_array_elements(claims) loop
+    group_number := group_number + 1;
+    begin
+      -- The same settings PostgREST and upstream's walrus set: role, full claims, and the legacy per-claim keys.
+      perform pg_catalog.set_config('role', group_claims ->> 'role', true);
+      perform pg_catalog.set_config('request.jwt.claims', group_claims::text, true);
+      perform pg_catalog.set_config('request.jwt.claim.sub',
+        case when pg_catalog.jsonb_typeof(group_claims -> 'sub') = 'string' then group_claims ->> 'sub' else '' end, true);
+      perform pg_catalog.set_config('request.jwt.claim.role', group_claims ->> 'role', true);
+      -- Collected first, returned after: a probe failing halfway must not leave a partial answer behind.
+      execute probe into visible using keys;
+      perform pg_catalog.set_config('role', 'none', true);
+      return query select group_number, unnest(coalesce(visible, '{}'));
+    exception when others then
+      null; -- rolled back to before this group's set_config: it sees nothing, the next group starts clean
+    end;
+  end loop;
+end $$;
+revoke execute on function realtime.localbase_visible_keys(regclass, jsonb, jsonb) from public;

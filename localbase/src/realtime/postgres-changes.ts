@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { SerialBatches } from './batches.ts';
 import type { Channel } from './channel.ts';
 import { FilterError, parseFilter, rowMatches, type ParsedFilter } from './filters.ts';
 import type { PostgresBinding } from './join-config.ts';
@@ -16,16 +17,25 @@ interface Recipient {
   ids: number[];
 }
 
+interface Delivery {
+  channel: Channel;
+  payload: unknown;
+}
+
+/** A backlog is checked in chunks of this many changes, so one round trip stays a few milliseconds. */
+const MAX_BATCH = 256;
+
 /**
  * postgres_changes: subscriptions per channel, fed by one logical replication stream of publication
  * `supabase_realtime`, filtered and RLS-checked per subscriber as RT `realtime.apply_rls` does (spec sections 5-7).
- * Changes are processed concurrently but delivered strictly in WAL order.
+ * Changes are RLS-checked in per-table batches (one round trip each, batches.ts) but delivered strictly in WAL order.
  */
 export class PostgresChanges {
   private readonly active = new Map<Channel, ActiveBinding[]>();
   private readonly pending = new Set<Channel>();
   private readonly feed: ReplicationFeed;
   private readonly rls: RlsChecker;
+  private readonly batches: SerialBatches<Promise<RelationMeta>, WalChange, Delivery[]>;
   private tail: Promise<void> = Promise.resolve();
 
   constructor(
@@ -34,6 +44,7 @@ export class PostgresChanges {
     private readonly log: (line: string) => void,
   ) {
     this.rls = new RlsChecker(pool);
+    this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH);
     this.feed = new ReplicationFeed(
       replicationUrl,
       {
@@ -111,7 +122,8 @@ export class PostgresChanges {
   }
 
   private enqueue(change: WalChange): void {
-    const work = this.recipients(change).catch((error: unknown) => {
+    // Keyed by the relation's cached metadata, so a batch never straddles a relation message (a schema change).
+    const work = this.batches.add(this.rls.relation(change.relationOid), change).catch((error: unknown) => {
       this.log(`realtime: dropping a ${change.type} on ${change.schema}.${change.table}: ${(error as Error).message}`);
       return [];
     });
@@ -120,30 +132,40 @@ export class PostgresChanges {
     });
   }
 
-  private async recipients(change: WalChange): Promise<{ channel: Channel; payload: unknown }[]> {
-    if (this.active.size === 0) return [];
-    const meta = await this.rls.relation(change.relationOid);
-    const candidates = this.candidates(change, meta);
-    if (candidates.length === 0) return [];
-    const byGroup = new Map<string, { group: ClaimsGroup; recipients: Recipient[] }>();
-    for (const recipient of candidates) {
-      const claims = recipient.channel.claims;
-      const key = `${claims.role}\u0000${JSON.stringify(claims)}`;
-      let entry = byGroup.get(key);
-      if (!entry) byGroup.set(key, (entry = { group: { key, claims }, recipients: [] }));
-      entry.recipients.push(recipient);
-    }
-    const groups = [...byGroup.values()];
-    const noPk = meta.primaryKey.length === 0 && change.type !== 'DELETE';
-    // RLS is not checked for DELETE (spec section 7.5), nor when the table has it disabled.
-    const needsRls = meta.rlsEnabled && change.type !== 'DELETE' && !noPk && change.record !== undefined;
-    const visible = needsRls ? await this.rls.visibleGroups(meta, change.record!, groups.map((g) => g.group)) : undefined;
-    const out: { channel: Channel; payload: unknown }[] = [];
-    for (const { group, recipients } of groups) {
-      if (visible && !visible.has(group.key)) continue;
-      const data = await this.data(change, meta, group.claims.role, noPk);
-      if (!data) continue;
-      for (const { channel, ids } of recipients) out.push({ channel, payload: { ids, data } });
+  /** The recipients of each change of one batch (same table), with one RLS round trip for the whole batch. */
+  private async recipients(metaPromise: Promise<RelationMeta>, changes: WalChange[]): Promise<Delivery[][]> {
+    if (this.active.size === 0) return changes.map(() => []);
+    const meta = await metaPromise;
+    const groups = new Map<string, ClaimsGroup>();
+    const checked: TextRow[] = [];
+    const perChange = changes.map((change) => {
+      const byGroup = new Map<string, Recipient[]>();
+      for (const recipient of this.candidates(change, meta)) {
+        const claims = recipient.channel.claims;
+        const key = `${claims.role}\u0000${JSON.stringify(claims)}`;
+        if (!groups.has(key)) groups.set(key, { key, claims });
+        const members = byGroup.get(key);
+        if (members) members.push(recipient);
+        else byGroup.set(key, [recipient]);
+      }
+      const noPk = meta.primaryKey.length === 0 && change.type !== 'DELETE';
+      // RLS is not checked for DELETE (spec section 7.5), nor when the table has it disabled.
+      const needsRls = meta.rlsEnabled && change.type !== 'DELETE' && !noPk && change.record !== undefined && byGroup.size > 0;
+      // Its position among the rows sent for checking, or -1 when the filter match alone decides.
+      const checkIndex = needsRls ? checked.push(change.record!) - 1 : -1;
+      return { change, byGroup, noPk, checkIndex };
+    });
+    const visible = checked.length > 0 ? await this.rls.visibleRows(meta, checked, [...groups.values()]) : undefined;
+    const out: Delivery[][] = [];
+    for (const { change, byGroup, noPk, checkIndex } of perChange) {
+      const deliveries: Delivery[] = [];
+      for (const [key, recipients] of byGroup) {
+        if (checkIndex >= 0 && !visible?.get(key)?.has(checkIndex)) continue;
+        const data = await this.data(change, meta, groups.get(key)!.claims.role, noPk);
+        if (!data) continue;
+        for (const { channel, ids } of recipients) deliveries.push({ channel, payload: { ids, data } });
+      }
+      out.push(deliveries);
     }
     return out;
   }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Claims } from './auth.ts';
 import type { Column, TextRow } from './payload.ts';
 
@@ -25,8 +25,7 @@ const COMMIT_VISIBILITY_RETRIES = 7;
 
 /**
  * Catalog lookups and the per-subscriber RLS check of RT `realtime.apply_rls` (spec section 7): impersonate the
- * role and JWT claims, then `select exists(select 1 from <table> where <pk> = <value>)`. All claims groups of one
- * change share a single round trip: one transaction of `set_config(...)` + `select exists(...)` pairs.
+ * role and JWT claims, then look the row up by primary key. Subscribers sharing role and claims share one probe.
  */
 export class RlsChecker {
   private readonly relations = new Map<number, Promise<RelationMeta>>();
@@ -84,65 +83,31 @@ export class RlsChecker {
   }
 
   /**
-   * Which claims groups can see the row with this primary key now (upstream checks the live table, not the WAL
-   * image). One round trip for all groups; if any statement fails, each group is retried alone so one bad policy
-   * or role denies only its own subscribers.
+   * For each claims group, the indexes of `records` whose row it can see now: like upstream, the live table decides,
+   * not the WAL image. One round trip checks a whole batch for every group (`realtime.localbase_visible_keys` in
+   * base-schema.sql), which is what lets the check keep up with a busy table.
    */
-  async visibleGroups(meta: RelationMeta, record: TextRow, groups: ClaimsGroup[]): Promise<Set<string>> {
-    const where = meta.primaryKey
-      .map((column) => {
-        const type = meta.columns.find((c) => c.name === column)?.type ?? 'text';
-        const value = record[column];
-        return value === null || value === undefined ? 'false' : `${pg.escapeIdentifier(column)} = ${pg.escapeLiteral(value)}::${pg.escapeIdentifier(type)}`;
-      })
-      .join(' and ');
-    const select = `select exists(select 1 from ${pg.escapeIdentifier(meta.schema)}.${pg.escapeIdentifier(meta.table)} where ${where}) as visible`;
-    const statements = (group: ClaimsGroup) => [impersonation(group.claims), select];
-    try {
-      for (let attempt = 0; ; attempt++) {
-        // The first `select` runs as the superuser: a walsender can decode a commit a moment before the transaction
-        // is visible to new snapshots, so an invisible row means "not yet" (retry briefly) or "already deleted".
-        const results = await this.run([select, ...groups.flatMap(statements)]);
-        if (results[0]?.rows[0]?.visible !== true) {
-          if (attempt >= COMMIT_VISIBILITY_RETRIES) return new Set();
-          await new Promise((resolve) => setTimeout(resolve, 2 ** attempt));
-          continue;
-        }
-        const visible = new Set<string>();
-        groups.forEach((group, index) => {
-          if (results[index * 2 + 2]?.rows[0]?.visible === true) visible.add(group.key);
-        });
-        return visible;
+  async visibleRows(meta: RelationMeta, records: TextRow[], groups: ClaimsGroup[]): Promise<Map<string, Set<number>>> {
+    const visible = new Map(groups.map((group) => [group.key, new Set<number>()]));
+    const claims = JSON.stringify(groups.map((group) => group.claims));
+    let pending = records.map((_, index) => index);
+    for (let attempt = 0; pending.length > 0 && groups.length > 0; attempt++) {
+      const keys = pending.map((index) => Object.fromEntries(meta.primaryKey.map((column) => [column, records[index]![column] ?? null])));
+      const { rows } = await this.pool.query<{ grp: number; ord: number }>('select grp, ord from realtime.localbase_visible_keys($1, $2, $3)', [
+        meta.oid,
+        JSON.stringify(keys),
+        claims,
+      ]);
+      // Group 0 is the superuser. A walsender can decode a commit a moment before the transaction is visible to new
+      // snapshots, so a row it cannot see means "not yet" (retry just those rows, briefly) or "already deleted".
+      const committed = new Set(rows.filter((row) => row.grp === 0).map((row) => row.ord - 1));
+      for (const { grp, ord } of rows) {
+        if (grp > 0 && committed.has(ord - 1)) visible.get(groups[grp - 1]!.key)!.add(pending[ord - 1]!);
       }
-    } catch {
-      const visible = new Set<string>();
-      for (const group of groups) {
-        const results = await this.run(statements(group)).catch(() => undefined);
-        if (results?.[1]?.rows[0]?.visible === true) visible.add(group.key);
-      }
-      return visible;
+      pending = pending.filter((_, position) => !committed.has(position));
+      if (pending.length === 0 || attempt >= COMMIT_VISIBILITY_RETRIES) break;
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt));
     }
+    return visible;
   }
-
-  /** Runs the statements in one read-only transaction with the simple protocol (one round trip). */
-  private async run(statements: string[]): Promise<pg.QueryResult[]> {
-    const client = await this.pool.connect();
-    try {
-      const output = (await client.query(`begin read only; ${statements.join('; ')}; rollback`)) as unknown as pg.QueryResult[];
-      return output.slice(1, -1);
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-}
-
-/** The same settings PostgREST and upstream's walrus set: role, full claims, and the legacy per-claim keys. */
-function impersonation(claims: Claims): string {
-  const role = pg.escapeLiteral(claims.role);
-  const sub = pg.escapeLiteral(typeof claims.sub === 'string' ? claims.sub : '');
-  return `select set_config('role', ${role}, true), set_config('request.jwt.claims', ${pg.escapeLiteral(JSON.stringify(claims))}, true),
-    set_config('request.jwt.claim.sub', ${sub}, true), set_config('request.jwt.claim.role', ${role}, true)`;
 }

@@ -1,0 +1,69 @@
+import type { RealtimePostgresChangesPayload, SupabaseClient } from '@supabase/supabase-js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { applySql } from './target.ts';
+import { mintToken, realtimeClient, subscribed, systemEvents, uniqueName, waitFor, withDb } from './realtime-support.ts';
+
+const target = inject('target');
+const pairs = uniqueName('rt_pairs');
+type Row = Record<string, unknown>;
+type Change = RealtimePostgresChangesPayload<Row>;
+const clients: SupabaseClient[] = [];
+
+// A composite primary key with a text part, and a policy that raises for one claims group (grp 99): the bursts
+// below reach the RLS check as multi-row batches, so these are the cases a batched check could get wrong.
+beforeAll(async () => {
+  await applySql(
+    target,
+    `create table public.${pairs} (a int not null, b text not null, grp int not null, seq int not null, primary key (a, b));
+     alter table public.${pairs} enable row level security;
+     create function public.${pairs}_may_read(row_grp int) returns boolean language plpgsql stable as $$
+     begin
+       if auth.jwt() ->> 'grp' = '99' then raise exception 'policy failure for group 99'; end if;
+       return row_grp = (auth.jwt() ->> 'grp')::int;
+     end $$;
+     create policy by_group on public.${pairs} for select to authenticated using (public.${pairs}_may_read(grp));
+     grant select on public.${pairs} to authenticated;
+     alter publication supabase_realtime add table public.${pairs};`,
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.removeAllChannels()));
+});
+
+async function watchAs(grp: number, events: Change[]): Promise<void> {
+  const c = realtimeClient(target, target.publishableKey, '2.0.0');
+  clients.push(c);
+  await c.realtime.setAuth(await mintToken(target, { role: 'authenticated', sub: crypto.randomUUID(), grp }));
+  const channel = c.channel(uniqueName('pairs')).on('postgres_changes', { event: '*', schema: 'public', table: pairs }, (p) => events.push(p));
+  const system = systemEvents(channel);
+  expect((await subscribed(channel)).status).toBe('SUBSCRIBED');
+  await waitFor(() => system.length > 0, 15_000, 'system event');
+  expect(system[0]).toMatchObject({ status: 'ok' });
+}
+
+describe('postgres_changes RLS under bursts', () => {
+  it('keeps WAL order, composite keys and per-group isolation; a failing policy hides rows from its group only', async () => {
+    const [one, two, failing] = [[] as Change[], [] as Change[], [] as Change[]];
+    await watchAs(1, one);
+    await watchAs(2, two);
+    await watchAs(99, failing);
+    const n = 300;
+    await withDb(target, async (db) => {
+      // One transaction of n rows, then n single-row transactions committed back to back.
+      await db.query(`insert into public.${pairs} select g, 'k ' || g, g % 2 + 1, g from generate_series(1, ${n}) g`);
+      await db.query(`do $$ begin for i in 1..${n} loop update public.${pairs} set seq = ${n} + i where a = i; commit; end loop; end $$`);
+    });
+    const seqs = (events: Change[]) => events.map((e) => Number((e.new as Row).seq));
+    await waitFor(() => one.length >= n && two.length >= n, 60_000, `all events (one ${one.length}, two ${two.length})`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const [events, grp] of [[one, 1], [two, 2]] as const) {
+      const mine = Array.from({ length: n }, (_, i) => i + 1).filter((g) => (g % 2) + 1 === grp);
+      expect(events.map((e) => e.eventType)).toEqual([...mine.map(() => 'INSERT'), ...mine.map(() => 'UPDATE')]);
+      // Each event carries the row as the WAL had it, in commit order.
+      expect(seqs(events)).toEqual([...mine, ...mine.map((g) => n + g)]);
+      expect(events.every((e) => (e.new as Row).grp === grp && (e.new as Row).b === `k ${String((e.new as Row).a)}`)).toBe(true);
+    }
+    expect(failing).toEqual([]);
+  }, 90_000);
+});
