@@ -67,6 +67,7 @@ export async function runDaemon(): Promise<void> {
     send({ type: 'ready', cold });
     process.disconnect?.();
   } catch (error) {
+    stopping = true; // the exit below is ours, not PostgreSQL dying under us
     const userError = error instanceof UserError ? error : undefined;
     console.error(error);
     send({ type: 'failed', message: userError?.message ?? (error as Error).message, fix: userError?.fix ?? `See ${paths.daemonLog} for details.` });

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProject, type TestProject } from '../helpers/project.ts';
 
@@ -93,6 +95,23 @@ describe('migrations, seed and db reset', () => {
     expect(reset.code).toBe(1);
     expect(reset.stderr).toContain('supabase/migrations/20240104000000_bad_ref.sql:1: relation "public.no_such_table" does not exist (SQLSTATE 42P01)');
     expect(await project.query('select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([{ n: 3 }]);
+  });
+
+  it('a seed that fails on a cold start is rolled back whole and runs again on the next start', async () => {
+    project = await createProject({
+      migrations: { '20240101000000_create_bands.sql': CREATE_BANDS },
+      seed: "insert into public.bands (name) values ('First');\ninsert into public.bandz (name) values ('typo');\n",
+    });
+    const failed = await project.cli('start');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('supabase/seed.sql:2: relation "public.bandz" does not exist (SQLSTATE 42P01)');
+
+    project.writeSeed("insert into public.bands (name) values ('First');\n");
+    const fixed = await project.cli('start');
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toMatch(/^Seeded data from supabase\/seed.sql/m);
+    expect(await project.query('select name from public.bands order by id')).toEqual([{ name: 'from migration' }, { name: 'First' }]);
+    expect(await readFile(join(project.root, '.localbase', 'logs', 'localbase.log'), 'utf8')).not.toContain('exited unexpectedly');
   });
 
   it('db reset refuses, with the fix, when the stack is not running', async () => {
