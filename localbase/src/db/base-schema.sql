@@ -211,7 +211,10 @@ grant execute on function realtime.topic() to postgres, anon, authenticated, ser
 -- superuser that bypasses RLS, so the caller can tell "not committed visibly yet" from "filtered by a policy".
 -- Each group runs under its own role and claims in a subtransaction, so a failing policy or a missing role
 -- hides rows from that group only. Identifiers go through format(%I) / format_type, values only through USING.
-create or replace function realtime.localbase_visible_keys(entity regclass, keys jsonb, claims jsonb)
+-- `xids` holds each key's writing transaction (32-bit, from pgoutput's BEGIN); grp -1 lists the keys whose
+-- transaction is not yet visible to a new snapshot, checked before the probes, so the caller retries exactly those.
+drop function if exists realtime.localbase_visible_keys(regclass, jsonb, jsonb);
+create or replace function realtime.localbase_visible_keys(entity regclass, keys jsonb, claims jsonb, xids bigint[])
 returns table (grp int, ord int) language plpgsql volatile as $$
 declare
   pk_match text;
@@ -228,6 +231,15 @@ begin
   if pk_match is null then
     return;
   end if;
+  -- A 32-bit xid widened to xid8 against the snapshot's xmax: the nearest full xid, before or after it (the
+  -- offset is 2^31 + 2^32, so the modulo never sees a negative number).
+  return query
+    with snap as (select pg_catalog.pg_current_snapshot() as s),
+         bounds as (select s, pg_catalog.pg_snapshot_xmax(s)::text::bigint as xmax from snap)
+    select -1, u.o::int
+      from pg_catalog.unnest(xids) with ordinality u(x, o), bounds b
+     where not pg_catalog.pg_visible_in_snapshot(
+             (b.xmax + ((u.x - (b.xmax & 4294967295)) + 6442450944) % 4294967296 - 2147483648)::text::xid8, b.s);
   -- LATERAL ... LIMIT 1 keeps this a nested loop of primary-key index lookups: as a plain EXISTS the planner may
   -- pick a hash semi-join whose sequential scan evaluates the policy on every row of the table.
   select format('select array_agg(k.o::int) from pg_catalog.jsonb_array_elements($1) with ordinality k(v, o)
@@ -255,4 +267,4 @@ begin
     end;
   end loop;
 end $$;
-revoke execute on function realtime.localbase_visible_keys(regclass, jsonb, jsonb) from public;
+revoke execute on function realtime.localbase_visible_keys(regclass, jsonb, jsonb, bigint[]) from public;

@@ -5,7 +5,7 @@ import { FilterError, parseFilter, rowMatches, type ParsedFilter } from './filte
 import type { PostgresBinding } from './join-config.ts';
 import { castRow, commitTimestamp, type Column, type TextRow } from './payload.ts';
 import { PUBLICATION, ReplicationFeed, type WalChange } from './replication.ts';
-import { RlsChecker, type ClaimsGroup, type RelationMeta } from './rls-check.ts';
+import { RlsChecker, type CheckedRow, type ClaimsGroup, type RelationMeta } from './rls-check.ts';
 
 interface ActiveBinding {
   binding: PostgresBinding;
@@ -43,7 +43,7 @@ export class PostgresChanges {
     replicationUrl: string,
     private readonly log: (line: string) => void,
   ) {
-    this.rls = new RlsChecker(pool);
+    this.rls = new RlsChecker(pool, log);
     this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH);
     this.feed = new ReplicationFeed(
       replicationUrl,
@@ -137,7 +137,7 @@ export class PostgresChanges {
     if (this.active.size === 0) return changes.map(() => []);
     const meta = await metaPromise;
     const groups = new Map<string, ClaimsGroup>();
-    const checked: TextRow[] = [];
+    const checked: CheckedRow[] = [];
     const perChange = changes.map((change) => {
       const byGroup = new Map<string, Recipient[]>();
       for (const recipient of this.candidates(change, meta)) {
@@ -152,7 +152,7 @@ export class PostgresChanges {
       // RLS is not checked for DELETE (spec section 7.5), nor when the table has it disabled.
       const needsRls = meta.rlsEnabled && change.type !== 'DELETE' && !noPk && change.record !== undefined && byGroup.size > 0;
       // Its position among the rows sent for checking, or -1 when the filter match alone decides.
-      const checkIndex = needsRls ? checked.push(change.record!) - 1 : -1;
+      const checkIndex = needsRls ? checked.push({ row: change.record!, xid: change.xid }) - 1 : -1;
       return { change, byGroup, noPk, checkIndex };
     });
     const visible = checked.length > 0 ? await this.rls.visibleRows(meta, checked, [...groups.values()]) : undefined;

@@ -15,6 +15,8 @@ export interface WalChange {
   /** The full old row (REPLICA IDENTITY FULL) or the old identity columns only. */
   oldRecord?: TextRow;
   commitTime: Date;
+  /** The writing transaction's 32-bit xid: tells "committed but not yet visible" from "gone" (rls-check.ts). */
+  xid: number;
 }
 
 export interface FeedEvents {
@@ -51,6 +53,7 @@ class TextPgoutputPlugin extends PgoutputPlugin {
 export class ReplicationFeed {
   private service: LogicalReplicationService | undefined;
   private commitTime = new Date();
+  private xid = 0;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -113,6 +116,7 @@ export class ReplicationFeed {
       case 'begin':
         // Microseconds since the Unix epoch (pg-logical-replication adds the 2000-01-01 offset).
         this.commitTime = new Date(Number((message.commitTime as bigint) / 1000n));
+        this.xid = message.xid;
         return;
       case 'relation':
         this.events.onRelation(message.relationOid);
@@ -128,6 +132,7 @@ export class ReplicationFeed {
           replicaIdentity: relation.replicaIdentity,
           identityColumns: relation.keyColumns,
           commitTime: this.commitTime,
+          xid: this.xid,
         };
         if (message.tag === 'insert') this.events.onChange({ ...base, type: 'INSERT', record: message.new });
         else if (message.tag === 'update') this.events.onChange({ ...base, type: 'UPDATE', record: message.new, oldRecord: message.old ?? message.key ?? undefined });

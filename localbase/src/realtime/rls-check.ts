@@ -19,9 +19,18 @@ export interface ClaimsGroup {
   claims: Claims;
 }
 
+/** A row to check and the transaction that wrote it. */
+export interface CheckedRow {
+  row: TextRow;
+  xid: number;
+}
+
 const PRIVILEGE_TTL_MS = 2000;
-/** 1 + 2 + ... + 64 ms: enough for a commit to reach the proc array, short enough not to stall the stream. */
-const COMMIT_VISIBILITY_RETRIES = 7;
+/**
+ * Waits for a decoded commit to become visible: 1, 2, 4 ... 64 ms, then every 64 ms. Only rows whose transaction
+ * is provably not yet visible wait, so this bound is a safety net against a stuck backend, not a guess at timing.
+ */
+const COMMIT_VISIBILITY_WAIT_MS = 10_000;
 
 /**
  * Catalog lookups and the per-subscriber RLS check of RT `realtime.apply_rls` (spec section 7): impersonate the
@@ -31,7 +40,10 @@ export class RlsChecker {
   private readonly relations = new Map<number, Promise<RelationMeta>>();
   private readonly privileges = new Map<string, { at: number; columns: Promise<Set<string> | undefined> }>();
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
 
   forget(oid: number): void {
     this.relations.delete(oid);
@@ -87,26 +99,35 @@ export class RlsChecker {
    * not the WAL image. One round trip checks a whole batch for every group (`realtime.localbase_visible_keys` in
    * base-schema.sql), which is what lets the check keep up with a busy table.
    */
-  async visibleRows(meta: RelationMeta, records: TextRow[], groups: ClaimsGroup[]): Promise<Map<string, Set<number>>> {
+  async visibleRows(meta: RelationMeta, records: CheckedRow[], groups: ClaimsGroup[]): Promise<Map<string, Set<number>>> {
     const visible = new Map(groups.map((group) => [group.key, new Set<number>()]));
     const claims = JSON.stringify(groups.map((group) => group.claims));
+    const deadline = Date.now() + COMMIT_VISIBILITY_WAIT_MS;
     let pending = records.map((_, index) => index);
     for (let attempt = 0; pending.length > 0 && groups.length > 0; attempt++) {
-      const keys = pending.map((index) => Object.fromEntries(meta.primaryKey.map((column) => [column, records[index]![column] ?? null])));
-      const { rows } = await this.pool.query<{ grp: number; ord: number }>('select grp, ord from realtime.localbase_visible_keys($1, $2, $3)', [
+      const keys = pending.map((index) => Object.fromEntries(meta.primaryKey.map((column) => [column, records[index]!.row[column] ?? null])));
+      const xids = pending.map((index) => records[index]!.xid);
+      const { rows } = await this.pool.query<{ grp: number; ord: number }>('select grp, ord from realtime.localbase_visible_keys($1, $2, $3, $4)', [
         meta.oid,
         JSON.stringify(keys),
         claims,
+        xids,
       ]);
-      // Group 0 is the superuser. A walsender can decode a commit a moment before the transaction is visible to new
-      // snapshots, so a row it cannot see means "not yet" (retry just those rows, briefly) or "already deleted".
+      // Group 0 is the superuser; group -1 lists rows whose transaction was not yet visible when the call began. A
+      // walsender can decode a commit a moment before it reaches the proc array, so a row the superuser cannot see is
+      // "not yet" (wait for it) only when its transaction is still invisible, and "already gone" otherwise.
       const committed = new Set(rows.filter((row) => row.grp === 0).map((row) => row.ord - 1));
+      const notYetVisible = new Set(rows.filter((row) => row.grp === -1).map((row) => row.ord - 1));
       for (const { grp, ord } of rows) {
         if (grp > 0 && committed.has(ord - 1)) visible.get(groups[grp - 1]!.key)!.add(pending[ord - 1]!);
       }
-      pending = pending.filter((_, position) => !committed.has(position));
-      if (pending.length === 0 || attempt >= COMMIT_VISIBILITY_RETRIES) break;
-      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt));
+      pending = pending.filter((_, position) => !committed.has(position) && notYetVisible.has(position));
+      if (pending.length === 0) break;
+      if (Date.now() > deadline) {
+        this.log(`realtime: ${pending.length} change(s) on ${meta.schema}.${meta.table} never became visible; not delivered`);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2 ** Math.min(attempt, 6)));
     }
     return visible;
   }
