@@ -62,20 +62,6 @@ export async function applySql(target: Target, sql: string): Promise<void> {
   }
 }
 
-/** Polls until every table answers through REST, since the schema cache reloads asynchronously, as PostgREST's does. */
-export async function waitForTables(target: Target, tables: string[], timeoutMs = 10_000): Promise<void> {
-  const service = client(target, target.secretKey);
-  const deadline = Date.now() + timeoutMs;
-  for (const table of tables) {
-    for (;;) {
-      const { error } = await service.from(table).select('*', { head: true });
-      if (!error || error.code !== 'PGRST205') break;
-      if (Date.now() > deadline) throw new Error(`Table ${table} never became visible through REST: ${error.message}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 /** A unique e-mail per call, so tests can share one stack without colliding. */
 export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
@@ -117,8 +103,9 @@ export async function restFetch(target: Target, path: string, init: RequestInit 
 }
 
 /**
- * Like waitForTables, but with a GET: a HEAD answer has no body, so its PGRST205 has no code for supabase-js to read
- * (an empty 404 even becomes status 204, spec D.2) and waitForTables can return before the schema cache has reloaded.
+ * Polls until every table answers through REST, since the schema cache reloads asynchronously, as PostgREST's does.
+ * A GET on purpose: a HEAD answer has no body, so its PGRST205 has no code for supabase-js to read (an empty 404
+ * even becomes status 204, spec D.2) and the wait would end before the cache has reloaded.
  */
 export async function waitForRestTables(target: Target, tables: string[], timeoutMs = 10_000): Promise<void> {
   const service = client(target, target.secretKey);
