@@ -22,7 +22,7 @@ const send = (message: DaemonMessage) => {
 };
 
 /**
- * The long-running side of `localbase start`: owns PostgreSQL (and, later, the API services) until SIGTERM.
+ * The long-running side of `localbase start`: owns PostgreSQL and the API gateway (Auth, REST, Realtime) until SIGTERM.
  * Runs detached with cwd = the project root; logs go to .localbase/logs/localbase.log.
  */
 export async function runDaemon(): Promise<void> {
