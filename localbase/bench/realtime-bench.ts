@@ -7,11 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import pg from 'pg';
-import WebSocket from 'ws';
-import { createProject } from '../test/helpers/project.ts';
+import { fmt, percentile, startBenchStack } from './bench-stack.ts';
 
 const LATENCY_EVENTS = 1000;
 const SUBSCRIBERS = 100;
@@ -20,8 +19,6 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = 20;
 
 const now = () => performance.timeOrigin + performance.now();
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 /** utime + stime of a process in ms, from /proc (Linux); undefined elsewhere. */
 function cpuMs(pid: number): number | undefined {
@@ -34,16 +31,12 @@ function cpuMs(pid: number): number | undefined {
 }
 
 async function main(): Promise<void> {
-  const project = await createProject();
+  const { project, vars, client } = await startBenchStack();
   const clients: SupabaseClient[] = [];
   try {
-    const started = await project.cli('start');
-    if (started.code !== 0) throw new Error(`localbase start failed:\n${started.stdout}\n${started.stderr}`);
-    const vars = JSON.parse((await project.cli('status', '-o', 'json')).stdout) as Record<string, string>;
     const stackPid = Number(readFileSync(join(project.root, '.localbase', 'localbase.pid'), 'utf8').trim());
-    const transport = typeof globalThis.WebSocket === 'undefined' ? (WebSocket as unknown as typeof globalThis.WebSocket) : undefined;
     const make = () => {
-      const c = createClient(vars.API_URL!, vars.PUBLISHABLE_KEY!, { auth: { persistSession: false, autoRefreshToken: false }, realtime: transport ? { transport } : {} });
+      const c = client();
       clients.push(c);
       return c;
     };
@@ -58,7 +51,7 @@ async function main(): Promise<void> {
 
     // Writer: REST (supabase-js, service key) when it accepts inserts, else the superuser pg pool.
     const service = make();
-    const svc = createClient(vars.API_URL!, vars.SECRET_KEY!, { auth: { persistSession: false }, realtime: transport ? { transport } : {} });
+    const svc = client(vars.SECRET_KEY!);
     clients.push(svc);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const probe = await svc.from('bench_items').insert({ id: -1, sent_at: 0, body: 'probe' });

@@ -3,13 +3,10 @@
  * Starts its own throwaway stack; a signed-in user reads one row of a table under an `auth.uid()` RLS policy, from
  * `concurrency` loops for `seconds`. Prints p50/p95 and requests/s, plus sign-in p50 for scale. Asserts nothing.
  */
-import { createClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
-import { createProject } from '../test/helpers/project.ts';
+import { BENCH_PASSWORD as PASSWORD, fmt, percentile, startBenchStack } from './bench-stack.ts';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONCURRENCY = Number(process.argv[3] ?? 16);
-const PASSWORD = 'bench-password-1';
 const SIGN_INS = 20;
 
 const SCHEMA = `
@@ -19,27 +16,12 @@ create policy "own" on bench_notes for all to authenticated using (owner = auth.
 notify pgrst, 'reload schema';
 `;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-
 async function main(): Promise<void> {
-  const project = await createProject();
+  const { project, client, signUp } = await startBenchStack();
   try {
-    const started = await project.cli('start');
-    if (started.code !== 0) throw new Error(`localbase start failed:\n${started.stdout}\n${started.stderr}`);
-    const vars = JSON.parse((await project.cli('status', '-o', 'json')).stdout) as Record<string, string>;
     await project.query(SCHEMA);
-    const transport = typeof globalThis.WebSocket === 'undefined' ? (WebSocket as unknown as typeof globalThis.WebSocket) : undefined;
-    const sb = createClient(vars.API_URL!, vars.PUBLISHABLE_KEY!, {
-      auth: { persistSession: false, autoRefreshToken: false },
-      realtime: transport ? { transport } : {},
-    });
-    const email = `bench-${Date.now()}@example.com`;
-    const signedUp = await sb.auth.signUp({ email, password: PASSWORD });
-    if (signedUp.error) throw signedUp.error;
+    const sb = client();
+    const email = await signUp(sb);
 
     const signIns: number[] = [];
     for (let i = 0; i < SIGN_INS; i++) {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RestError } from '../../src/rest/errors.ts';
+import { restErrorCode } from '../helpers/rest-error-code.ts';
 import { parseLogic, parseOperation, parseOrder } from '../../src/rest/parse-filter.ts';
 import { parseSelect } from '../../src/rest/parse-select.ts';
 import { applyRange, parsePrefer, parseQuery, parseRangeHeader } from '../../src/rest/parse.ts';
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof RestError ? error.code : String(error);
-  }
-  return undefined;
-};
+const code = restErrorCode;
 
 describe('parseSelect', () => {
   it('parseSelect: columns, aliases, casts and JSON paths', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pgErrorStatus, RestError } from '../../src/rest/errors.ts';
+import { restErrorCode } from '../helpers/rest-error-code.ts';
+import { pgErrorStatus } from '../../src/rest/errors.ts';
 import { parseQuery } from '../../src/rest/parse.ts';
 import type { SchemaCache, Table } from '../../src/rest/schema-load.ts';
 import { arrayLiteral, ident } from '../../src/rest/sql-common.ts';
@@ -22,14 +23,7 @@ const cache: SchemaCache = {
   roleSettings: new Map(),
 };
 const query = (qs: string) => parseQuery(new URLSearchParams(qs).entries());
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof RestError ? error.code : String(error);
-  }
-  return undefined;
-};
+const code = restErrorCode;
 
 describe('sql builders', () => {
   it('ident/arrayLiteral: quotes are doubled or escaped, so names and list values stay data', () => {
