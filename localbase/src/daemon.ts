@@ -4,7 +4,7 @@ import { loadConfig } from './config.ts';
 import { bootstrapDatabase } from './db/bootstrap.ts';
 import { initialiseCluster, inspectPgdata, localbasePaths, resolvePgdata } from './db/data-dir.ts';
 import { postgresRunAs } from './db/os-user.ts';
-import { startPostgres, type RunningPostgres } from './db/postgres-process.ts';
+import { supervisePostgres, type SupervisedPostgres } from './db/postgres-supervisor.ts';
 import { UserError } from './shared/errors.ts';
 import { timed, type Step } from './shared/progress.ts';
 import { clearRunFiles, writeState } from './stack-state.ts';
@@ -34,11 +34,9 @@ export async function runDaemon(): Promise<void> {
   const runAs = postgresRunAs();
   const pgdata = resolvePgdata(paths, runAs);
   const cold = inspectPgdata(pgdata, config.db.majorVersion) === 'empty';
-  let postgres: RunningPostgres | undefined;
+  let postgres: SupervisedPostgres | undefined;
   let api: RunningApi | undefined;
-  let stopping = false;
   const shutdown = async (code: number) => {
-    stopping = true;
     await api?.close().catch(() => undefined);
     await postgres?.stop();
     clearRunFiles(paths);
@@ -49,14 +47,17 @@ export async function runDaemon(): Promise<void> {
   try {
     if (cold) await timed(`Initialised database cluster in ${pgdata}`, report.step, () => initialiseCluster(pgdata, runAs));
     postgres = await timed(`Started PostgreSQL ${config.db.majorVersion} on port ${config.db.port}`, report.step, () =>
-      startPostgres({ pgdata, port: config.db.port, runAs, logFile: paths.postgresLog }),
+      supervisePostgres(
+        { pgdata, port: config.db.port, runAs, logFile: paths.postgresLog },
+        {
+          log: (line) => console.error(line),
+          onGiveUp: (reason) => {
+            console.error(reason);
+            void shutdown(1);
+          },
+        },
+      ),
     );
-    postgres.child.once('exit', (code, signal) => {
-      if (stopping) return;
-      console.error(`PostgreSQL exited unexpectedly (code ${code}, signal ${signal}); see ${paths.postgresLog}.`);
-      clearRunFiles(paths);
-      process.exit(1);
-    });
     // A cold start that fails after initdb keeps its cluster (migrations that ran stay applied, as documented), and
     // this marker makes the next successful start run the seed that the failed one never reached.
     if (cold) writeFileSync(paths.seedPendingFile, '');
@@ -67,7 +68,6 @@ export async function runDaemon(): Promise<void> {
     send({ type: 'ready', cold });
     process.disconnect?.();
   } catch (error) {
-    stopping = true; // the exit below is ours, not PostgreSQL dying under us
     const userError = error instanceof UserError ? error : undefined;
     console.error(error);
     send({ type: 'failed', message: userError?.message ?? (error as Error).message, fix: userError?.fix ?? `See ${paths.daemonLog} for details.` });
