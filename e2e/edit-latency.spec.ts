@@ -69,7 +69,6 @@ test('edit latency: DOM(A) → DOM(B) over 24 edits, p50/p95 printed', async ({ 
   console.log(summary);
   testInfo.annotations.push({ type: 'latency', description: summary });
   await expect(songRow(bob.page, 'Metronome')).toHaveAttribute('data-version', String(EDITS + 1));
-  // Generous bound: this is a regression tripwire for "events stopped flowing", not a benchmark gate.
-  expect(p95).toBeLessThan(2_000);
-  expect(percentile(submitted, 95)).toBeLessThan(3_000);
+  // Figures are printed, not asserted (performance is measured, never gated in a timed test); what is asserted is
+  // that every one of the edits reached Bob's DOM, which the awaits above and the version check establish.
 });
