@@ -71,6 +71,8 @@ export interface Logic {
 export type FilterNode = Condition | Logic;
 
 export interface OrderTerm {
+  /** `order=rel(col)`: a column of the to-one embed `rel` (its name or alias) orders the parent rows. */
+  relation?: string;
   field: Field;
   direction?: 'asc' | 'desc';
   nulls?: 'first' | 'last';
@@ -92,4 +94,9 @@ export interface Preferences {
   handling?: 'strict' | 'lenient';
   /** With `handling=strict`, a write touching more rows is rolled back with PGRST124. */
   maxAffected?: number;
+  /** Parsed so `handling=strict` accepts them; never applied (Supabase's `db-tx-end` is `commit`). */
+  tx?: 'commit' | 'rollback';
+  params?: 'single-object';
+  /** Tokens that are no accepted preference, for PGRST122 under `handling=strict`. */
+  invalid?: string[];
 }

@@ -27,6 +27,11 @@ export function parseError(message: string, details: string | null = null): Rest
   return new RestError(400, 'PGRST100', message, details);
 }
 
+/** PGRST108: a filter, order or transform names an embed the select does not have. */
+export function notEmbedded(name: string): RestError {
+  return new RestError(400, 'PGRST108', `'${name}' is not an embedded resource in this request`, null, `Verify that '${name}' is included in the 'select' query parameter.`);
+}
+
 export function columnNotFound(column: string, table: string): RestError {
   return new RestError(400, 'PGRST204', `Could not find the '${column}' column of '${table}' in the schema cache`);
 }

@@ -114,12 +114,17 @@ function parseLogicItem(item: string, whole: string): FilterNode {
   return { kind: 'condition', field, negate, operation } satisfies Condition;
 }
 
-/** `order=a.desc.nullslast,b->c.asc` */
+/** `order=a.desc.nullslast,b->c.asc,rel(col).desc` (`[pgrst] QueryParams.hs pOrder`, with its related-order term). */
 export function parseOrder(text: string): OrderTerm[] {
   return splitTopLevel(text, text).map((term) => {
     const cur = new Cursor(term, 'order');
     const field = parseField(cur);
     const result: OrderTerm = { field };
+    if (!field.json.length && cur.eat('(')) {
+      result.relation = field.name;
+      result.field = parseField(cur);
+      cur.expect(')');
+    }
     while (cur.eat('.')) {
       const word = /^[a-z]+/.exec(term.slice(cur.pos))?.[0] ?? '';
       cur.pos += word.length;

@@ -79,18 +79,39 @@ const PREFER_VALUES: Record<string, readonly string[]> = {
   resolution: ['merge-duplicates', 'ignore-duplicates'],
   missing: ['default', 'null'],
   handling: ['strict', 'lenient'],
+  // Recognised, never applied: Supabase runs PostgREST with the default `db-tx-end = commit`, which ignores `tx`
+  // (`[pgrst] ApiRequest/Preferences.hs fromHeaders`, allowTxDbOverride) yet still counts it as a valid preference.
+  tx: ['commit', 'rollback'],
+  // Deprecated upstream and not served here, but still a valid preference, so `handling=strict` does not refuse it.
+  params: ['single-object'],
 };
 
-/** `Prefer: return=representation, count=exact` (joined with ", " by postgrest-js, spec D.1); unknown ones are ignored. */
+/**
+ * `Prefer: return=representation, count=exact` (joined with ", " by postgrest-js, spec D.1), as
+ * `[pgrst] ApiRequest/Preferences.hs fromHeaders`: the first value of a preference wins, and every token that is not
+ * an accepted `name=value` (nor `max-affected=…`) is collected in `invalid`, for `handling=strict` (PGRST122).
+ */
 export function parsePrefer(header: string | undefined): Preferences {
-  const prefs: Preferences = {};
-  for (const part of (header ?? '').split(',')) {
-    const [name, value] = part.trim().split('=').map((s) => s.trim());
-    if (name === 'max-affected' && value && /^\d+$/.test(value)) prefs.maxAffected = Number(value);
-    if (!name || !value || !PREFER_VALUES[name]?.includes(value)) continue;
-    (prefs as unknown as Record<string, string>)[name] = value;
+  const invalid: string[] = [];
+  const prefs: Preferences = { invalid };
+  const chosen = prefs as unknown as Record<string, string>;
+  for (const token of (header ?? '').split(',').map((part) => part.trim())) {
+    if (token === '') continue;
+    const eq = token.indexOf('=');
+    const [name, value] = eq < 0 ? [token, ''] : [token.slice(0, eq), token.slice(eq + 1)];
+    if (name === 'max-affected') {
+      if (prefs.maxAffected === undefined && /^\d+$/.test(value)) prefs.maxAffected = Number(value);
+    } else if (PREFER_VALUES[name]?.includes(value)) {
+      chosen[name] ??= value;
+    } else invalid.push(token);
   }
   return prefs;
+}
+
+/** PGRST122: `handling=strict` refuses preferences it cannot honour (`[pgrst] Error.hs InvalidPreferences`). */
+export function checkStrictPreferences(prefs: Preferences): void {
+  if (prefs.handling !== 'strict' || !prefs.invalid?.length) return;
+  throw new RestError(400, 'PGRST122', 'Invalid preferences given with handling=strict', `Invalid preferences: ${prefs.invalid.join(', ')}`);
 }
 
 /** `Range: 0-9` (items), as `[pgrst] RangeQuery.hs`; limit/offset params narrow it further. */

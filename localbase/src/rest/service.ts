@@ -1,15 +1,15 @@
 import type { ServiceContext } from '../shared/context.ts';
 import { HttpError, json, type ApiRequest, type ApiResponse, type Handler } from '../shared/http.ts';
 import { invalidBody, invalidSchema, RestError, tableNotFound } from './errors.ts';
-import { applyRange, parsePrefer, parseQuery, parseRangeHeader } from './parse.ts';
+import { applyRange, checkStrictPreferences, parsePrefer, parseQuery, parseRangeHeader } from './parse.ts';
 import { authenticate } from './request-auth.ts';
 import { checkResult, mutationResponse, readResponse, rpcResponse, type ResultRow } from './respond.ts';
 import { createSchemaCache, suggestName, type SchemaCache, type Table } from './schema-cache.ts';
 import { tableKey } from './schema-load.ts';
 import { deleteSql, insertSql, updateSql } from './sql-mutate.ts';
 import { readSql } from './sql-read.ts';
-import { findFunction, rpcSql } from './sql-rpc.ts';
-import { runInTransaction } from './transaction.ts';
+import { findFunction, rpcPayload, rpcSql } from './sql-rpc.ts';
+import { runInTransaction, type Run } from './transaction.ts';
 
 export interface RestService {
   handler: Handler;
@@ -85,24 +85,25 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
     const schema = pickSchema(context, request);
     const { singular, stripNulls, csv } = mediaOf(request);
     const prefs = parsePrefer(request.header('prefer'));
+    checkStrictPreferences(prefs);
     const cache = schemaCache.current();
     const params = [...request.url.searchParams.entries()];
     const maxRows = context.config.api.maxRows || undefined;
     const readOnly = request.method === 'GET' || request.method === 'HEAD';
     const check = (row: ResultRow) => checkResult(row, singular, prefs, !readOnly);
-    const run = (text: string, values: unknown[]) => runInTransaction(context, cache, request, { auth, schema, readOnly, check, text, values });
+    const run = (text: string, values: unknown[], after?: Run['after']) =>
+      runInTransaction(context, cache, request, { auth, schema, readOnly, check, text, values, ...(after ? { after } : {}) });
 
     if (segments.length === 2 && segments[0] === 'rpc') {
       const name = segments[1]!;
       if (!['GET', 'HEAD', 'POST'].includes(request.method)) throw new RestError(405, 'PGRST101', 'Cannot use the ' + request.method + ' method on RPC');
       const argNames = new Set((cache.functions.get(tableKey(schema, name)) ?? []).flatMap((fn) => fn.args.map((a) => a.name)));
       const query = parseQuery(params, readOnly ? argNames : undefined);
-      const body = readOnly ? query.args : ((await readBody(request)) ?? {});
-      const argKeys = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [];
-      const { fn, singleJson } = findFunction(cache, schema, name, argKeys);
+      const payload = readOnly ? rpcPayload(query.args) : rpcPayload((await readBody(request)) ?? {});
+      const { fn, singleJson } = findFunction(cache, schema, name, payload.keys);
       const root = query.levels.get('')!;
       applyRange(root, readOnly ? parseRangeHeader(request.header('range')) : undefined);
-      const built = rpcSql(cache, query, fn, body as Record<string, unknown>, singleJson, { count: Boolean(prefs.count), singular, ...(maxRows ? { maxRows } : {}) });
+      const built = rpcSql(cache, query, fn, (singleJson ? payload.raw : payload.args) as Record<string, unknown>, singleJson, { count: prefs.count === 'exact' || prefs.count === 'estimated', singular, ...(maxRows ? { maxRows } : {}) });
       const row = await run(built.text, built.values);
       return rpcResponse(row, fn.returns === 'void', fn.returnsSet, root.offset ?? 0, singular, prefs);
     }
@@ -112,8 +113,8 @@ export async function createRestService(context: ServiceContext): Promise<RestSe
     const root = query.levels.get('')!;
     if (readOnly) {
       applyRange(root, parseRangeHeader(request.header('range')));
-      const built = readSql(cache, query, table, { count: Boolean(prefs.count), singular, stripNulls, csv, ...(maxRows ? { maxRows } : {}) });
-      const response = readResponse(await run(built.text, built.values), root.offset ?? 0, singular, prefs);
+      const built = readSql(cache, query, table, { count: prefs.count, singular, stripNulls, csv, ...(maxRows ? { maxRows } : {}) });
+      const response = readResponse(await run(built.text, built.values, built.after), root.offset ?? 0, singular, prefs);
       return csv ? { ...response, headers: { ...response.headers, 'content-type': 'text/csv; charset=utf-8' } } : response;
     }
     if (request.method === 'POST') {

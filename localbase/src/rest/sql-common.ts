@@ -16,6 +16,26 @@ export function arrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
+/**
+ * A fragment of a statement as a statement of its own, its `$n` renumbered from 1 over the parameters it uses:
+ * PostgreSQL refuses a parameter a statement never references (it cannot infer its type). Quoted identifiers and
+ * literals are skipped, so a `$1` inside a name stays data.
+ */
+export function standalone(text: string, params: readonly unknown[]): { text: string; values: unknown[] } {
+  const renumbered = new Map<string, string>();
+  const values: unknown[] = [];
+  const out = text.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|\$(\d+)/g, (match, n: string | undefined) => {
+    if (n === undefined) return match;
+    let mapped = renumbered.get(n);
+    if (!mapped) {
+      values.push(params[Number(n) - 1]);
+      renumbered.set(n, (mapped = `$${values.length}`));
+    }
+    return mapped;
+  });
+  return { text: out, values };
+}
+
 /** Collects $n parameters and fresh aliases for one statement. */
 export class Statement {
   readonly params: unknown[] = [];

@@ -1,5 +1,5 @@
 import type { FilterNode, Operation, OrderTerm } from './ast.ts';
-import { parseError } from './errors.ts';
+import { notEmbedded, parseError, RestError } from './errors.ts';
 import { arrayLiteral, fieldSql, type Scope, type Statement } from './sql-common.ts';
 
 /** Operators of `[pgrst] src/PostgREST/SchemaCache/... operators` (spec D.1); values are always $n parameters. */
@@ -42,10 +42,31 @@ export function filterSql(statement: Statement, scope: Scope, node: FilterNode):
   return node.negate ? `not (${sql})` : sql;
 }
 
-export function orderSql(statement: Statement, scope: Scope, terms: OrderTerm[]): string {
+/** The embeds of one level that `order=rel(col)` may name, keyed by alias or name (built in sql-select.ts). */
+export interface RelatedOrders {
+  /** The level's relation, for PGRST118's details. */
+  parent: string;
+  embeds: Map<string, { toOne: boolean; scope: Scope; from: string }>;
+}
+
+/**
+ * `order=rel(col)` orders the parent by a column of its to-one embed `rel`, as upstream's `addRelatedOrders`
+ * (`[pgrst] Plan.hs`): the embed must be in the select (PGRST108) and to-one (PGRST118); its row is the embed's own
+ * lookup, embedded filters included, so a filtered-out embed orders as null.
+ */
+function relatedOrderSql(statement: Statement, term: OrderTerm & { relation: string }, related: RelatedOrders | undefined): string {
+  const embed = related?.embeds.get(term.relation);
+  if (!related || !embed) throw notEmbedded(term.relation);
+  if (!embed.toOne) {
+    throw new RestError(400, 'PGRST118', `A related order on '${term.relation}' is not possible`, `'${related.parent}' and '${term.relation}' do not form a many-to-one or one-to-one relationship`);
+  }
+  return `(select ${fieldSql(statement, embed.scope, term.field)} ${embed.from} limit 1)`;
+}
+
+export function orderSql(statement: Statement, scope: Scope, terms: OrderTerm[], related?: RelatedOrders): string {
   if (!terms.length) return '';
   const parts = terms.map((term) => {
-    let sql = fieldSql(statement, scope, term.field);
+    let sql = term.relation === undefined ? fieldSql(statement, scope, term.field) : relatedOrderSql(statement, { ...term, relation: term.relation }, related);
     if (term.direction) sql += ` ${term.direction}`;
     if (term.nulls) sql += ` nulls ${term.nulls}`;
     return sql;

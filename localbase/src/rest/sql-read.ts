@@ -1,4 +1,5 @@
-import type { SelectItem } from './ast.ts';
+import type { Preferences, SelectItem } from './ast.ts';
+import { countPlan, type CountPlan } from './count.ts';
 import type { ParsedQuery } from './parse.ts';
 import type { SchemaCache, Table } from './schema-load.ts';
 import { qualified, Statement, tableScope, type Scope } from './sql-common.ts';
@@ -8,6 +9,8 @@ import { checkLevels, renderColumns, selectParts, whereSql } from './sql-select.
 export interface BuiltQuery {
   text: string;
   values: unknown[];
+  /** `Prefer: count=planned|estimated`: the EXPLAIN that follows in the same transaction. */
+  after?: CountPlan['after'];
 }
 
 export interface ResultShape {
@@ -42,11 +45,11 @@ export function projection(statement: Statement, scope: Scope, table: Table | un
   checkLevels(statement, select);
   const parts = selectParts(statement, scope, table, select, '');
   // An empty select list is valid SQL and renders `{}` per row, as upstream's `select=`.
-  return { columns: renderColumns(parts.columns), conditions: parts.conditions, aggregate: Boolean(parts.aggregate) };
+  return { columns: renderColumns(parts.columns), conditions: parts.conditions, aggregate: Boolean(parts.aggregate), related: parts.related };
 }
 
 export interface ReadOptions {
-  count: boolean;
+  count: Preferences['count'];
   singular: boolean;
   stripNulls?: boolean;
   csv?: boolean;
@@ -58,12 +61,13 @@ export function readSql(cache: SchemaCache, query: ParsedQuery, table: Table, op
   const statement = new Statement(cache, query.levels);
   const scope = tableScope(table);
   const root = query.levels.get('')!;
-  const { columns, conditions, aggregate } = projection(statement, scope, table, query.select);
+  const { columns, conditions, aggregate, related } = projection(statement, scope, table, query.select);
   const from = `from ${qualified(table.schema, table.name)}${whereSql(statement, scope, root.filters, conditions)}`;
   const limit = options.maxRows ? Math.min(root.limit ?? options.maxRows, options.maxRows) : root.limit;
-  const transforms = aggregate ? '' : `${orderSql(statement, scope, root.order)}${pageSql(statement, limit, root.offset)}`;
+  const transforms = aggregate ? '' : `${orderSql(statement, scope, root.order, { parent: table.name, embeds: related })}${pageSql(statement, limit, root.offset)}`;
   const rows = `select ${columns} ${from}${transforms}`;
+  const counting = countPlan(options.count, `select 1 ${from}`, statement.params, (v) => statement.param(v), options.maxRows);
   const shape: ResultShape = { singular: options.singular, stripNulls: Boolean(options.stripNulls), csv: Boolean(options.csv) };
-  if (options.count) shape.countSql = `(select count(*) ${from})`;
-  return { text: resultSql(rows, shape), values: statement.params };
+  if (counting.countSql) shape.countSql = counting.countSql;
+  return { text: resultSql(rows, shape), values: statement.params, ...(counting.after ? { after: counting.after } : {}) };
 }

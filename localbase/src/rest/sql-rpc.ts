@@ -14,6 +14,32 @@ import { whereSql } from './sql-select.ts';
  */
 const isJsonType = (type: string) => type === 'json' || type === 'jsonb';
 
+export interface RpcPayload {
+  /** What a single unnamed json/jsonb parameter receives: the body as sent (upstream's raw payload). */
+  raw: unknown;
+  /** The argument names the body supplies, for overload resolution. */
+  keys: string[];
+  /** The named arguments. */
+  args: Record<string, unknown>;
+}
+
+/**
+ * The RPC body as `[pgrst] ApiRequest/Payload.hs payloadAttributes` reads it: an object's keys are the arguments; an
+ * array of objects that all have the same keys supplies those keys, and its first object the values (upstream calls
+ * through `json_to_recordset(…) LIMIT 1`); any other array is PGRST102; a scalar counts as an empty array.
+ */
+export function rpcPayload(body: unknown): RpcPayload {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) return { raw: body, keys: Object.keys(body), args: body as Record<string, unknown> };
+  if (!Array.isArray(body) || body.length === 0) return { raw: [], keys: [], args: {} };
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const first = body[0] as unknown;
+  if (!isObject(first)) throw invalidBody('All object keys must match');
+  const keys = Object.keys(first);
+  const sameKeys = (v: unknown) => isObject(v) && Object.keys(v).length === keys.length && keys.every((k) => k in v);
+  if (!body.every(sameKeys)) throw invalidBody('All object keys must match');
+  return { raw: body, keys, args: first };
+}
+
 export function findFunction(cache: SchemaCache, schema: string, name: string, argNames: string[]): { fn: DbFunction; singleJson: boolean } {
   const overloads = cache.functions.get(tableKey(schema, name)) ?? [];
   const given = new Set(argNames);
@@ -82,9 +108,9 @@ function setSql(statement: Statement, query: ParsedQuery, fn: DbFunction, call: 
     return { text, values: statement.params };
   }
   const scope: Scope = { alias, label: fn.name, ...(fn.returnColumns ? { columns: new Set(fn.returnColumns) } : {}), ...(fn.returnTable ? { computed: fn.returnTable.computed } : {}) };
-  const { columns, conditions } = projection(statement, scope, fn.returnTable, query.select);
+  const { columns, conditions, related } = projection(statement, scope, fn.returnTable, query.select);
   const where = whereSql(statement, scope, root.filters, conditions);
-  const rows = `select ${columns}${from}${where}${orderSql(statement, scope, root.order)}${pageSql(statement, limit, root.offset)}`;
+  const rows = `select ${columns}${from}${where}${orderSql(statement, scope, root.order, { parent: fn.name, embeds: related })}${pageSql(statement, limit, root.offset)}`;
   const text = resultSql(rows, { singular: options.singular, ...(options.count ? { countSql: `(select count(*)${from}${where})` } : {}) });
   return { text, values: statement.params };
 }

@@ -1,10 +1,10 @@
 import type { Condition, EmbedItem, FilterNode, SelectItem } from './ast.ts';
-import { RestError } from './errors.ts';
+import { notEmbedded, RestError } from './errors.ts';
 import { fieldLabel } from './parse-select.ts';
 import { resolveRelationship } from './relations.ts';
 import type { Table } from './schema-load.ts';
 import { fieldSql, ident, qualified, tableScope, type Scope, type Statement } from './sql-common.ts';
-import { filterSql, orderSql, pageSql } from './sql-filter.ts';
+import { filterSql, orderSql, pageSql, type RelatedOrders } from './sql-filter.ts';
 
 /**
  * Select lists and embedded resources. Each embed is a correlated subquery rendered with row_to_json/json_agg in
@@ -25,6 +25,8 @@ export interface SelectParts {
   conditions: string[];
   /** The legacy `count` select (`songs(count)`): one aggregated row, so no order or paging applies. */
   aggregate?: boolean;
+  /** This level's embeds, for `order=rel(col)`. */
+  related: RelatedOrders['embeds'];
 }
 
 /**
@@ -39,10 +41,10 @@ function isLegacyCount(items: SelectItem[], table: Table | undefined): boolean {
 const embedLabel = (embed: EmbedItem) => embed.alias ?? embed.name;
 
 export function selectParts(statement: Statement, scope: Scope, table: Table | undefined, items: SelectItem[], path: string): SelectParts {
-  const parts: SelectParts = { columns: [], conditions: [] };
+  const parts: SelectParts = { columns: [], conditions: [], related: new Map() };
   if (isLegacyCount(items, table)) {
     const item = items[0] as { alias?: string };
-    return { columns: [{ expr: 'count(*)', name: item.alias ?? 'count' }], conditions: [], aggregate: true };
+    return { columns: [{ expr: 'count(*)', name: item.alias ?? 'count' }], conditions: [], aggregate: true, related: parts.related };
   }
   const level = statement.levels.get(path);
   const embeds = items.filter((item): item is EmbedItem => item.kind === 'embed');
@@ -67,6 +69,7 @@ export function selectParts(statement: Statement, scope: Scope, table: Table | u
       if (!table) throw new RestError(400, 'PGRST200', `Could not find a relationship between '${scope.label}' and '${item.name}' in the schema cache`);
       const label = embedLabel(item);
       const embedded = embedSql(statement, scope, table, item, path ? `${path}.${label}` : label);
+      parts.related.set(label, embedded.source);
       if (item.select.length && !item.spread) parts.columns.push({ expr: embedded.value, name: label });
       if (item.spread) parts.columns.push(...embedded.spreadColumns);
       const mustExist = nullEmbedFilters.get(label);
@@ -86,6 +89,8 @@ interface EmbedSql {
   value: string;
   exists: string;
   spreadColumns: OutputColumn[];
+  /** The embedded rows' `from … where …`, for an order on its columns. */
+  source: { toOne: boolean; scope: Scope; from: string };
 }
 
 function embedSql(statement: Statement, parent: Scope, parentTable: Table, embed: EmbedItem, path: string): EmbedSql {
@@ -97,19 +102,21 @@ function embedSql(statement: Statement, parent: Scope, parentTable: Table, embed
   const where = [rel.join(parent.alias, alias), ...level.filters.map((f) => filterSql(statement, scope, f)), ...inner.conditions].join(' and ');
   const from = `from ${qualified(rel.target.schema, rel.target.name)} as ${alias} where ${where}`;
   const exists = `exists (select 1 ${from})`;
+  const source = { toOne: rel.toOne, scope, from };
   const row = statement.alias();
   const columns = renderColumns(inner.columns);
   if (embed.spread) {
     if (!rel.toOne) throw new RestError(400, 'PGRST118', `A spread operation on '${embed.name}' is not possible`, `'${parentTable.name}' and '${embed.name}' do not form a many-to-one or one-to-one relationship`);
     // Each spread column is its own to-one lookup, so a missing row yields nulls rather than dropping the parent.
     const spreadColumns = inner.columns.map((c) => ({ expr: `(select ${c.expr} ${from} limit 1)`, ...(c.name !== undefined ? { name: c.name } : {}) }));
-    return { value: '', exists, spreadColumns };
+    return { value: '', exists, spreadColumns, source };
   }
   if (rel.toOne) {
-    return { value: `(select row_to_json(${row}) from (select ${columns} ${from} limit 1) as ${row})`, exists, spreadColumns: [] };
+    return { value: `(select row_to_json(${row}) from (select ${columns} ${from} limit 1) as ${row})`, exists, spreadColumns: [], source };
   }
-  const transforms = inner.aggregate ? '' : orderSql(statement, scope, level.order) + pageSql(statement, level.limit, level.offset);
-  return { value: `coalesce((select json_agg(${row}) from (select ${columns} ${from}${transforms}) as ${row}), '[]'::json)`, exists, spreadColumns: [] };
+  const related = { parent: rel.target.name, embeds: inner.related };
+  const transforms = inner.aggregate ? '' : orderSql(statement, scope, level.order, related) + pageSql(statement, level.limit, level.offset);
+  return { value: `coalesce((select json_agg(${row}) from (select ${columns} ${from}${transforms}) as ${row}), '[]'::json)`, exists, spreadColumns: [], source };
 }
 
 /** Rejects filters/transforms on a path that is not an embed of this request (PGRST108). */
@@ -126,8 +133,7 @@ export function checkLevels(statement: Statement, items: SelectItem[]): void {
   walk(items, '');
   for (const path of statement.levels.keys()) {
     if (known.has(path)) continue;
-    const name = path.split('.').at(-1)!;
-    throw new RestError(400, 'PGRST108', `'${name}' is not an embedded resource in this request`, null, `Verify that '${name}' is included in the 'select' query parameter.`);
+    throw notEmbedded(path.split('.').at(-1)!);
   }
 }
 

@@ -2,6 +2,7 @@ import type { ServiceContext } from '../shared/context.ts';
 import type { ApiRequest } from '../shared/http.ts';
 import { fromPgError, isPgError, RestError } from './errors.ts';
 import type { RequestAuth } from './request-auth.ts';
+import type { CountPlan } from './count.ts';
 import type { ResultRow } from './respond.ts';
 import type { SchemaCache } from './schema-load.ts';
 import { ident } from './sql-common.ts';
@@ -14,6 +15,8 @@ export interface Run {
   check(row: ResultRow): void;
   text: string;
   values: unknown[];
+  /** `Prefer: count=planned|estimated`: upstream runs the EXPLAIN after the main statement, in its transaction. */
+  after?: CountPlan['after'];
 }
 
 function cookies(header: string | undefined): Record<string, string> {
@@ -58,6 +61,7 @@ export async function runInTransaction(context: ServiceContext, cache: SchemaCac
     const result = await client.query<ResultRow>(run.text, run.values);
     const row = result.rows[0]!;
     run.check(row);
+    if (run.after) await run.after(row, async (text, values) => (await client.query(text, values)).rows);
     await client.query('commit');
     return row;
   } catch (error) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { restErrorCode } from '../helpers/rest-error-code.ts';
 import { parseLogic, parseOperation, parseOrder } from '../../src/rest/parse-filter.ts';
 import { parseSelect } from '../../src/rest/parse-select.ts';
-import { applyRange, parsePrefer, parseQuery, parseRangeHeader } from '../../src/rest/parse.ts';
+import type { RestError } from '../../src/rest/errors.ts';
+import { applyRange, checkStrictPreferences, parsePrefer, parseQuery, parseRangeHeader } from '../../src/rest/parse.ts';
 
 const code = restErrorCode;
 
@@ -123,10 +124,34 @@ describe('parseQuery', () => {
 });
 
 describe('headers', () => {
-  it('parsePrefer: known preferences, joined with ", ", unknown ones ignored', () => {
-    expect(parsePrefer('return=representation, count=exact,resolution=merge-duplicates, missing=default, tx=rollback, return=bogus')).toEqual({
-      return: 'representation', count: 'exact', resolution: 'merge-duplicates', missing: 'default'
+  it('parsePrefer: known preferences, joined with ", ", the first value wins, the rest collected as invalid', () => {
+    expect(parsePrefer('return=representation, count=exact,resolution=merge-duplicates, missing=default, tx=rollback, return=bogus, count=planned, anything')).toEqual({
+      return: 'representation', count: 'exact', resolution: 'merge-duplicates', missing: 'default', tx: 'rollback', invalid: ['return=bogus', 'anything'],
     });
+    expect(parsePrefer('handling=strict, max-affected=5, params=single-object').invalid).toEqual([]);
+  });
+
+  it('checkStrictPreferences: PGRST122 only under handling=strict, naming every invalid preference', () => {
+    expect(() => checkStrictPreferences(parsePrefer('handling=lenient, foo, bar'))).not.toThrow();
+    expect(() => checkStrictPreferences(parsePrefer('handling=strict, tx=rollback'))).not.toThrow();
+    const error = (() => {
+      try {
+        checkStrictPreferences(parsePrefer('handling=strict, foo, bar'));
+      } catch (e) {
+        return e as RestError;
+      }
+    })();
+    expect(error?.toResponse()).toMatchObject({ status: 400 });
+    expect(JSON.parse(String(error?.toResponse().body))).toEqual({ code: 'PGRST122', message: 'Invalid preferences given with handling=strict', details: 'Invalid preferences: foo, bar', hint: null });
+  });
+
+  it('parseOrder: a related order term rel(col) keeps its relation, direction and nulls', () => {
+    const query = (qs: string) => parseQuery(new URLSearchParams(qs).entries());
+    expect(query('order=band(name).desc.nullslast,id').levels.get('')!.order).toEqual([
+      { relation: 'band', field: { name: 'name', json: [] }, direction: 'desc', nulls: 'last' },
+      { field: { name: 'id', json: [] } },
+    ]);
+    expect(code(() => query('order=band(name'))).toBe('PGRST100');
   });
 
   it('parseRangeHeader/applyRange: the header range narrowed by limit/offset', () => {
