@@ -28,9 +28,28 @@ async function recreateDatabase(port: number): Promise<void> {
   try {
     // Logical slots pin the database; a dropped database must not leave them behind to hold WAL.
     await admin.query("select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = 'postgres' and not active");
-    await admin.query('drop database if exists postgres with (force)');
+    await dropPostgres(admin);
     await admin.query('create database postgres');
   } finally {
     await admin.end();
+  }
+}
+
+/**
+ * Once anything subscribed to postgres_changes, Realtime's replication connection holds an active (temporary) slot on
+ * `postgres`, and DROP DATABASE refuses with 55006 even WITH (FORCE). End that connection (Realtime reconnects with
+ * backoff, first after 250 ms), then drop as soon as the slot is released; retry if Realtime got back in first.
+ */
+async function dropPostgres(admin: pg.Client): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await admin.query("select pg_terminate_backend(active_pid) from pg_replication_slots where database = 'postgres' and active");
+    try {
+      await admin.query('drop database if exists postgres with (force)');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 }
