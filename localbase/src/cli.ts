@@ -1,5 +1,6 @@
 import { loadConfig } from './config.ts';
 import { dbReset } from './commands/db-reset.ts';
+import { doctor } from './commands/doctor.ts';
 import { start } from './commands/start.ts';
 import { status, type OutputFormat } from './commands/status.ts';
 import { stop } from './commands/stop.ts';
@@ -15,6 +16,10 @@ Commands:
   stop [--no-backup]        Stop the stack; --no-backup also deletes the local data
   status [-o env|json]      Show the stack's URLs and keys; exits 1 when it is not running
   db reset                  Recreate the database: base schema, supabase/migrations/*.sql, then supabase/seed.sql
+  doctor [-o json] [--app-url <url>]
+                            Check the stack layer by layer (infrastructure, network, auth, schema) and print the fix
+                            for each failure; --app-url also checks that page's CSP allows the API's http and ws forms.
+                            Exits 1 when a check failed (warnings alone exit 0)
 
 Flags:
   --workdir <dir>           Project folder (default: the nearest folder above the current one with supabase/config.toml)
@@ -24,6 +29,7 @@ interface Parsed {
   words: string[];
   output: OutputFormat;
   workdir?: string;
+  appUrl?: string;
   noBackup: boolean;
   help: boolean;
 }
@@ -39,6 +45,7 @@ function parseArgs(argv: string[]): Parsed {
       }
       parsed.output = value;
     } else if (arg === '--workdir') parsed.workdir = argv[++i];
+    else if (arg === '--app-url') parsed.appUrl = argv[++i];
     else if (arg === '--no-backup') parsed.noBackup = true;
     else if (arg === '-h' || arg === '--help') parsed.help = true;
     else if (arg.startsWith('-')) throw new UserError(`Unknown flag ${arg}.`, 'Run `npx localbase --help` for the flags.');
@@ -57,8 +64,10 @@ async function dispatch(args: Parsed): Promise<number> {
     await runDaemon();
     return 0;
   }
-  const known = ['start', 'stop', 'status', 'db reset'];
+  const known = ['start', 'stop', 'status', 'db reset', 'doctor'];
   if (!known.includes(command)) throw new UserError(`Unknown command "${command}".`, `Commands: ${known.join(', ')}. Run \`npx localbase --help\`.`);
+  // doctor loads the config itself: an unreadable config.toml is its first finding, not an error before it runs.
+  if (command === 'doctor') return doctor({ workdir: args.workdir ?? process.cwd(), output: args.output, appUrl: args.appUrl });
   const config = loadConfig(args.workdir ?? process.cwd());
   if (command === 'start') return start(config);
   if (command === 'stop') return stop(config, { noBackup: args.noBackup });
