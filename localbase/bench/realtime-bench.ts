@@ -3,9 +3,9 @@
  * Starts its own throwaway stack, prints figures, asserts nothing. BENCH_RATE overrides the fan-out write rate.
  *   1. insert → postgres_changes event at one subscriber, p50/p95/p99 over 1,000 sequential inserts;
  *   2. 100 subscribers in 10 RLS groups, 200 writes/s for 20 s (written with pg, so only Realtime is measured):
- *      delivered vs expected, p95, CPU of the stack process.
+ *      delivered vs expected, p95, CPU of the stack process and of PostgreSQL.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
@@ -28,6 +28,32 @@ function cpuMs(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The postmaster and its children (backends, walsender, background workers), from /proc. */
+function postgresPids(postmaster: number): number[] {
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === postmaster;
+      } catch {
+        return false; // gone between readdir and read
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
+}
+
+/** CPU ms of each process, so a backend that exits mid-run only loses its own share, not the total. */
+const cpuSnapshot = (pids: number[]) => new Map(pids.map((pid) => [pid, cpuMs(pid)]));
+function cpuSpent(before: Map<number, number | undefined>): number {
+  let total = 0;
+  for (const [pid, start] of before) {
+    const end = cpuMs(pid);
+    if (start !== undefined && end !== undefined) total += end - start;
+  }
+  return total;
 }
 
 async function main(): Promise<void> {
@@ -104,6 +130,8 @@ async function main(): Promise<void> {
     }
     const total = RATE * SECONDS;
     const cpuBefore = cpuMs(stackPid);
+    const postmaster = Number(readFileSync(join(project.root, '.localbase', 'db', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postgresBefore = cpuSnapshot(postgresPids(postmaster));
     const benchCpuBefore = process.cpuUsage();
     const start = now();
     const writes: Promise<void>[] = [];
@@ -120,6 +148,7 @@ async function main(): Promise<void> {
     await until(() => delivered >= expected, 30_000).catch(() => undefined);
     const elapsed = (now() - start) / 1000;
     const cpuAfter = cpuMs(stackPid);
+    const postgresCpu = cpuSpent(postgresBefore);
     const benchCpu = process.cpuUsage(benchCpuBefore);
     delays.sort((a, b) => a - b);
     console.log(
@@ -127,8 +156,9 @@ async function main(): Promise<void> {
         `delivered ${delivered} of ${expected} expected, ${leaks} leaks; latency p50 ${fmt(percentile(delays, 50))}  p95 ${fmt(percentile(delays, 95))}  p99 ${fmt(percentile(delays, 99))}`,
     );
     if (cpuBefore !== undefined && cpuAfter !== undefined) {
-      console.log(`CPU of the stack process (pid ${stackPid}, Node: gateway + realtime; PostgreSQL excluded): ${(((cpuAfter - cpuBefore) / (elapsed * 1000)) * 100).toFixed(0)}% of one core over ${elapsed.toFixed(1)} s`);
+      console.log(`CPU of the stack process (pid ${stackPid}, Node: gateway + realtime): ${(((cpuAfter - cpuBefore) / (elapsed * 1000)) * 100).toFixed(0)}% of one core over ${elapsed.toFixed(1)} s`);
     }
+    console.log(`CPU of PostgreSQL (postmaster ${postmaster} and its ${postgresBefore.size - 1} children at the start): ${((postgresCpu / (elapsed * 1000)) * 100).toFixed(0)}% of one core`);
     console.log(`CPU of this bench process (100 supabase-js clients + writer): ${(((benchCpu.user + benchCpu.system) / 1000 / (elapsed * 1000)) * 100).toFixed(0)}% of one core`);
     await db.end();
   } finally {
