@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, type Target } from '../conformance/target.ts';
+import { client, targetFromStatus, type Target } from '../conformance/target.ts';
 import { realtimeClient, subscribed, systemEvents, waitFor } from '../conformance/realtime-support.ts';
 import { createProject, type TestProject } from '../helpers/project.ts';
 
@@ -25,16 +25,7 @@ beforeAll(async () => {
   const started = await project.cli('start');
   if (started.code !== 0) throw new Error(`localbase start failed:\n${started.stdout}\n${started.stderr}`);
   const vars = JSON.parse((await project.cli('status', '-o', 'json')).stdout) as Record<string, string>;
-  target = {
-    url: vars.API_URL!,
-    dbUrl: vars.DB_URL!,
-    anonKey: vars.ANON_KEY!,
-    serviceRoleKey: vars.SERVICE_ROLE_KEY!,
-    publishableKey: vars.PUBLISHABLE_KEY!,
-    secretKey: vars.SECRET_KEY!,
-    jwtSecret: vars.JWT_SECRET!,
-    isLocalbase: true,
-  };
+  target = targetFromStatus(vars);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { TestProject as VitestProject } from 'vitest/node';
 import { createProject, type TestProject } from '../helpers/project.ts';
-import { targetFromEnv, type Target } from './target.ts';
+import { targetFromEnv, targetFromStatus, type Target } from './target.ts';
 
 let project: TestProject | undefined;
 
@@ -15,16 +15,7 @@ export async function setup(vitest: VitestProject): Promise<void> {
     const started = await project.cli('start');
     if (started.code !== 0) throw new Error(`localbase start failed:\n${started.stdout}\n${started.stderr}`);
     const vars = JSON.parse((await project.cli('status', '-o', 'json')).stdout) as Record<string, string>;
-    target = {
-      url: vars.API_URL!,
-      dbUrl: vars.DB_URL!,
-      anonKey: vars.ANON_KEY!,
-      serviceRoleKey: vars.SERVICE_ROLE_KEY!,
-      publishableKey: vars.PUBLISHABLE_KEY!,
-      secretKey: vars.SECRET_KEY!,
-      jwtSecret: vars.JWT_SECRET!,
-      isLocalbase: true,
-    };
+    target = targetFromStatus(vars);
   }
   vitest.provide('target', target);
 }

@@ -37,6 +37,20 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target | un
   };
 }
 
+/** The target a running localbase describes in `localbase status -o json`. */
+export function targetFromStatus(vars: Record<string, string>): Target {
+  return {
+    url: vars.API_URL!,
+    dbUrl: vars.DB_URL!,
+    anonKey: vars.ANON_KEY!,
+    serviceRoleKey: vars.SERVICE_ROLE_KEY!,
+    publishableKey: vars.PUBLISHABLE_KEY!,
+    secretKey: vars.SECRET_KEY!,
+    jwtSecret: vars.JWT_SECRET!,
+    isLocalbase: true,
+  };
+}
+
 /**
  * The unmodified supabase-js client. On Node 20 it needs a WebSocket class (spec "Surprises" 1); we pass `ws`
  * exactly as supabase-js's own integration tests do, and nothing when the runtime has one.
