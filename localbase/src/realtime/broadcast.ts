@@ -10,6 +10,8 @@ import { Hub } from './hub.ts';
 export interface BroadcastMessage {
   event: string;
   payload: unknown;
+  /** `{id}` for messages from the database (RT `batch_broadcast.ex`); absent for client and REST broadcasts. */
+  meta?: Record<string, unknown>;
 }
 
 /** `self=false` excludes the sender's own channel (`pubsub_broadcast_from`; spec section 8). */

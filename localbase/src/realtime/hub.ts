@@ -27,6 +27,7 @@ export class Hub {
   }
 
   add(channel: Channel): void {
+    this.changes.startFeed();
     let members = this.topics.get(channel.serverTopic);
     if (!members) this.topics.set(channel.serverTopic, (members = new Set()));
     members.add(channel);

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { SerialBatches } from './batches.ts';
 import type { Channel } from './channel.ts';
+import { databaseBroadcast, isMessagesRelation, type DatabaseBroadcast } from './db-broadcast.ts';
 import { FilterError, parseFilter, rowMatches, type ParsedFilter } from './filters.ts';
 import type { PostgresBinding } from './join-config.ts';
 import { castRow, commitTimestamp, type Column, type TextRow } from './payload.ts';
@@ -29,6 +30,8 @@ const MAX_BATCH = 256;
  * postgres_changes: subscriptions per channel, fed by one logical replication stream of publication
  * `supabase_realtime`, filtered and RLS-checked per subscriber as RT `realtime.apply_rls` does (spec sections 5-7).
  * Changes are RLS-checked in per-table batches (one round trip each, batches.ts) but delivered strictly in WAL order.
+ * The same stream carries realtime.messages inserts (publication `supabase_realtime_messages_publication`), which
+ * are relayed as broadcasts instead (db-broadcast.ts), in that same order.
  */
 export class PostgresChanges {
   private readonly active = new Map<Channel, ActiveBinding[]>();
@@ -42,13 +45,15 @@ export class PostgresChanges {
     private readonly pool: pg.Pool,
     replicationUrl: string,
     private readonly log: (line: string) => void,
+    /** Relays realtime.messages inserts (Broadcast from Database) to the hub. */
+    private readonly onDatabaseBroadcast: (broadcast: DatabaseBroadcast) => void,
   ) {
     this.rls = new RlsChecker(pool, log);
     this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH);
     this.feed = new ReplicationFeed(
       replicationUrl,
       {
-        onChange: (change) => this.enqueue(change),
+        onChange: (change) => (isMessagesRelation(change.schema, change.table) ? this.relay(change) : this.enqueue(change)),
         onRelation: (oid) => this.rls.forget(oid),
         onReady: () => this.onFeedReady(),
         onDown: (reason) => this.onFeedDown(reason),
@@ -70,6 +75,15 @@ export class PostgresChanges {
       },
       (error: unknown) => channel.pushSystem('postgres_changes', 'error', `Subscription error: ${(error as Error).message}`),
     );
+  }
+
+  /**
+   * Any joined channel starts the feed: database broadcasts need it as much as postgres_changes do (RT starts its
+   * broadcast ReplicationConnection when the tenant connects, `tenants/connect.ex`). Messages committed before it
+   * is streaming are not relayed, as upstream.
+   */
+  startFeed(): void {
+    this.feed.start();
   }
 
   unsubscribe(channel: Channel): void {
@@ -129,6 +143,19 @@ export class PostgresChanges {
     });
     this.tail = this.tail.then(async () => {
       for (const { channel, payload } of await work) channel.fanOut('postgres_changes', payload);
+    });
+  }
+
+  /** Behind every earlier postgres_changes delivery: one WAL order across both kinds of event. */
+  private relay(change: WalChange): void {
+    const broadcast = databaseBroadcast(change);
+    if (!broadcast) return;
+    this.tail = this.tail.then(() => {
+      try {
+        this.onDatabaseBroadcast(broadcast);
+      } catch (error) {
+        this.log(`realtime: dropping a database broadcast to ${broadcast.serverTopic}: ${(error as Error).message}`);
+      }
     });
   }
 

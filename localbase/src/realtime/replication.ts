@@ -28,6 +28,10 @@ export interface FeedEvents {
 }
 
 export const PUBLICATION = 'supabase_realtime';
+/** Broadcast from Database (db-broadcast.ts; RT `replication_connection.ex` `publication_name("realtime", "messages")`). */
+const MESSAGES_PUBLICATION = 'supabase_realtime_messages_publication';
+/** One slot streams both publications, so one WAL order holds across postgres_changes and database broadcasts. */
+const PUBLICATIONS = [PUBLICATION, MESSAGES_PUBLICATION];
 /** Reconnect backoff after the replication connection drops (PostgreSQL restart, terminated walsender). */
 const BACKOFF_MS = [250, 1000, 2000, 5000, 10_000];
 
@@ -66,7 +70,7 @@ export class ReplicationFeed {
     private readonly log: (line: string) => void,
   ) {}
 
-  /** Idempotent: the first postgres_changes subscriber starts the feed; it then runs until close(). */
+  /** Idempotent: the first joined channel starts the feed (postgres-changes.ts `startFeed`); it runs until close(). */
   start(): void {
     if (this.running || this.stopped) return;
     this.running = true;
@@ -89,7 +93,7 @@ export class ReplicationFeed {
     });
     service.on('data', (_lsn: string, message: Pgoutput.Message) => this.onMessage(message));
     service.on('error', (error: Error) => this.onFailure(service, error));
-    const plugin = new TextPgoutputPlugin({ protoVersion: 2, publicationNames: [PUBLICATION] });
+    const plugin = new TextPgoutputPlugin({ protoVersion: 2, publicationNames: PUBLICATIONS });
     try {
       // Resolves when the stream ends: cleanly on stop(), or when the server went away.
       await service.subscribe(plugin, slot);

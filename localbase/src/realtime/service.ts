@@ -7,7 +7,8 @@ import { rewriteQueryApikey } from '../gateway/keys.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { json, type Handler } from '../shared/http.ts';
 import { TokenError, verifyRealtimeToken } from './auth.ts';
-import { handleBroadcastRequest } from './broadcast.ts';
+import { broadcastToTopic, handleBroadcastRequest } from './broadcast.ts';
+import type { DatabaseBroadcast } from './db-broadcast.ts';
 import { parseVsn } from './frames.ts';
 import { Hub } from './hub.ts';
 import { PostgresChanges } from './postgres-changes.ts';
@@ -27,7 +28,9 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
   // Its own small superuser pool: RLS checks impersonate each subscriber with set_config('role', ...) per transaction.
   const pool = new pg.Pool({ connectionString: superuserUrl(context.config.db.port), max: 4 });
   pool.on('error', () => undefined);
-  const changes = new PostgresChanges(pool, superuserUrl(context.config.db.port), context.log);
+  // The hub is created next; database broadcasts only arrive once the feed runs, which needs a joined channel.
+  const relay = (broadcast: DatabaseBroadcast) => broadcastToTopic(hub, broadcast.serverTopic, broadcast.message);
+  const changes = new PostgresChanges(pool, superuserUrl(context.config.db.port), context.log, relay);
   const hub = new Hub(context.keys, context.clock, pool, changes, context.log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES });
   const connections = new Set<Connection>();

@@ -92,10 +92,11 @@ export class Connection implements ChannelTransport {
   sendBroadcast(topic: string, message: BroadcastMessage): void {
     if (Buffer.isBuffer(message.payload)) {
       // vsn 1.0.0 has no binary frames; upstream drops binary payloads for such sockets (spec section 1).
-      if (this.vsn === '2.0.0') this.write(encodeBinaryBroadcast(topic, { event: message.event, payload: message.payload }));
+      if (this.vsn === '2.0.0') this.write(encodeBinaryBroadcast(topic, { event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) }));
       return;
     }
-    this.send({ joinRef: null, ref: null, topic, event: 'broadcast', payload: { type: 'broadcast', event: message.event, payload: message.payload } });
+    const payload = { type: 'broadcast', event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) };
+    this.send({ joinRef: null, ref: null, topic, event: 'broadcast', payload });
   }
 
   private write(data: string | Buffer): void {
