@@ -252,6 +252,11 @@ begin
   for group_claims in select value from pg_catalog.jsonb_array_elements(claims) loop
     group_number := group_number + 1;
     begin
+      -- Only roles `authenticator` may become, as for REST (D.5): this runs as a superuser, so a JWT naming
+      -- `postgres` would otherwise see every row. pg_has_role raises for an unknown role; both land below.
+      if not pg_catalog.pg_has_role('authenticator', group_claims ->> 'role', 'MEMBER') then
+        raise exception 'role % is not reachable from authenticator', group_claims ->> 'role' using errcode = '42501';
+      end if;
       -- The same settings PostgREST and upstream's walrus set: role, full claims, and the legacy per-claim keys.
       perform pg_catalog.set_config('role', group_claims ->> 'role', true);
       perform pg_catalog.set_config('request.jwt.claims', group_claims::text, true);

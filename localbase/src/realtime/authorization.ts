@@ -14,7 +14,13 @@ export interface ReadPermissions {
   presence: boolean;
 }
 
+/**
+ * The pool is a superuser's, so the JWT's role is only taken when `authenticator` could become it, exactly the roles
+ * REST can reach (D.5): a token naming `postgres` must not turn the RLS probe into a superuser read.
+ */
 async function impersonate(client: pg.PoolClient, topic: string, claims: Claims): Promise<void> {
+  const { rows } = await client.query<{ ok: boolean }>("select pg_has_role('authenticator', $1, 'MEMBER') as ok", [claims.role]);
+  if (!rows[0]?.ok) throw Object.assign(new Error(`role "${claims.role}" is not one the API may switch to`), { code: '42501' });
   await client.query(
     `select set_config('role', $1, true), set_config('realtime.topic', $2, true), set_config('request.jwt.claims', $3, true),
             set_config('request.jwt.claim.sub', $4, true), set_config('request.jwt.claim.role', $1, true), set_config('request.headers', '{}', true)`,

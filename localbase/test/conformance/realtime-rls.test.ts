@@ -121,6 +121,21 @@ describe('postgres_changes under RLS', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events.some((e) => (e.new as Row).body === 'g1 late')).toBe(false);
   });
+
+  // Realtime probes as a superuser; a token (signed with the project secret) naming `postgres` must not inherit that.
+  it('gives a JWT whose role the API cannot switch to (postgres) no rows and no private channel', async () => {
+    const superuserToken = await mintToken(target, { sub: users[0]!.id, role: 'postgres' });
+    const [forged, member] = [[] as Change[], [] as Change[]];
+    const c = await clientAs(superuserToken);
+    await watch(c, forged);
+    await watch(await clientAs(users[0]!.token), member);
+    await withDb(target, (db) => db.query(`insert into public.${notes} (group_id, body) values (1, 'role check')`));
+    await waitFor(() => member.some((e) => (e.new as Row).body === 'role check'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(forged).toEqual([]);
+    const privateChannel = c.channel(uniqueName('private'), { config: { private: true } });
+    expect((await subscribed(privateChannel)).status).toBe('CHANNEL_ERROR');
+  });
 });
 
 describe('tokens on channels', () => {
