@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { json, type ApiRequest, type ApiResponse } from '../shared/http.ts';
-import { metadata, readJson, readOptionalJson } from './body.ts';
+import { metadata, NUL_MESSAGE, readJson, readOptionalJson } from './body.ts';
 import { assertAcceptablePassword, hashPassword, validateEmail } from './credentials.ts';
 import { transaction, type Db } from './db.ts';
 import { now, type AuthDeps } from './deps.ts';
@@ -51,9 +51,14 @@ export async function admin(deps: AuthDeps, request: ApiRequest, userId: string 
 
 async function listUsers(deps: AuthDeps, request: ApiRequest): Promise<ApiResponse> {
   const { page, perPage } = parsePagination(request.url.searchParams);
-  const result = await users.listUsers(deps.pool, deps.audience, page, perPage, request.url.searchParams.get('filter') ?? '');
+  const filter = request.url.searchParams.get('filter') ?? '';
+  // Upstream sends it to an ILIKE, where PostgreSQL refuses a NUL (22021) and GoTrue answers 500; no address holds one.
+  if (filter.includes('\u0000')) throw badRequest('validation_failed', NUL_MESSAGE);
+  const result = await users.listUsers(deps.pool, deps.audience, page, perPage, filter);
   return json(200, { users: result.users.map(userJson), aud: deps.audience }, paginationHeaders(request, page, perPage, result.total));
 }
+
+const MAX_DURATION_MS = Number(2n ** 63n - 1n) / 1e6;
 
 /** `ban_duration` is a Go duration ("24h", "90m") or "none" to lift a ban. */
 export function banUntil(duration: string, nowMs: number): Date | null {
@@ -64,6 +69,8 @@ export function banUntil(duration: string, nowMs: number): Date | null {
     throw badRequest('validation_failed', `invalid format for ban duration: time: invalid duration ${JSON.stringify(duration)}`);
   }
   const ms = parts.reduce((sum, [, value, unit]) => sum + Number(value) * units[unit!]!, 0);
+  // time.ParseDuration refuses what overflows an int64 of nanoseconds (about 292 years) with the same message.
+  if (ms > MAX_DURATION_MS) throw badRequest('validation_failed', `invalid format for ban duration: time: invalid duration ${JSON.stringify(duration)}`);
   return new Date(nowMs + ms);
 }
 

@@ -14,6 +14,7 @@ export async function readJson<T>(request: ApiRequest, schema: z.ZodType<T>): Pr
   } catch (error) {
     throw badRequest('bad_json', `Could not parse request body as JSON: ${text.trim() === '' ? 'unexpected end of JSON input' : (error as Error).message}`);
   }
+  assertNoNul(raw);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -21,6 +22,28 @@ export async function readJson<T>(request: ApiRequest, schema: z.ZodType<T>): Pr
     throw badRequest('bad_json', `Could not parse request body as JSON: ${issue?.message ?? 'invalid body'}${where}`);
   }
   return parsed.data;
+}
+
+export const NUL_MESSAGE = 'Invalid input: text cannot contain the NUL character (\\u0000)';
+
+/**
+ * Go's json.Unmarshal accepts `"\u0000"`, so upstream lets a NUL reach PostgreSQL, which refuses it in text (22021)
+ * and in jsonb (22P05), and GoTrue answers 500. No column can hold a NUL, so the request can never succeed: it is
+ * refused here, before any query, as the 400 a client can act on.
+ */
+function assertNoNul(value: unknown): void {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) throw badRequest('validation_failed', NUL_MESSAGE);
+    } else if (next !== null && typeof next === 'object') {
+      for (const [key, item] of Object.entries(next)) {
+        if (key.includes('\u0000')) throw badRequest('validation_failed', NUL_MESSAGE);
+        pending.push(item);
+      }
+    }
+  }
 }
 
 /** A JSON body that may also be empty (DELETE /admin/users/{id} sends one only for soft deletes). */

@@ -32,6 +32,19 @@ export const badRequest = (code: string, message: string) => new AuthError(400, 
 export const unprocessable = (code: string, message: string) => new AuthError(422, code, message);
 export const forbidden = (code: string, message: string) => new AuthError(403, code, message);
 
+/**
+ * SQLSTATEs that only bad input produces: 22021 (a NUL or invalid UTF-8 in text) and 22P05 (`\u0000` in jsonb).
+ * GoTrue answers them 500; they are the caller's mistake, so they are 400 `validation_failed` here. Everything else
+ * from the database stays a 500.
+ */
+const INPUT_SQLSTATES = new Set(['22021', '22P05']);
+
+export function fromDatabaseError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !INPUT_SQLSTATES.has(code)) return error;
+  return badRequest('validation_failed', `Invalid input: ${(error as Error).message}`);
+}
+
 export function weakPassword(message: string, reasons: string[]): AuthError {
   return new AuthError(422, 'weak_password', message, reasons);
 }

@@ -2,6 +2,8 @@ import type { ApiRequest } from '../shared/http.ts';
 import { badRequest } from './errors.ts';
 
 const DEFAULT_PER_PAGE = 50;
+/** Upstream parses both numbers as uint64 and has no per_page cap (`maxKeysetPerPage` is for cursor mode only). */
+const UINT64_MAX = 2n ** 64n - 1n;
 
 /** `paginate` (`[gotrue] internal/api/pagination.go`); auth-js sends `page=&per_page=` when unset, meaning the defaults. */
 export function parsePagination(query: URLSearchParams): { page: number; perPage: number } {
@@ -9,7 +11,10 @@ export function parsePagination(query: URLSearchParams): { page: number; perPage
     const raw = query.get(name) ?? '';
     if (raw === '') return fallback;
     if (!/^\d+$/.test(raw)) throw badRequest('validation_failed', `Bad Pagination Parameters: strconv.ParseUint: parsing ${JSON.stringify(raw)}: invalid syntax`);
-    return Number(raw);
+    const value = BigInt(raw);
+    if (value > UINT64_MAX) throw badRequest('validation_failed', `Bad Pagination Parameters: strconv.ParseUint: parsing ${JSON.stringify(raw)}: value out of range`);
+    // Past 2^53 a Number loses digits; such a page is past any real table and such a size means "all rows" anyway.
+    return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
   };
   const page = Math.max(read('page', 1), 1);
   const perPage = read('per_page', DEFAULT_PER_PAGE);

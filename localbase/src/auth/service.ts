@@ -2,7 +2,7 @@ import type { ServiceContext } from '../shared/context.ts';
 import { HttpError, type ApiRequest, type ApiResponse, type Handler } from '../shared/http.ts';
 import { admin } from './admin.ts';
 import { authDeps, type AuthDeps } from './deps.ts';
-import { AuthError, OAuthError, renderAuthError } from './errors.ts';
+import { AuthError, fromDatabaseError, OAuthError, renderAuthError } from './errors.ts';
 import { logout } from './logout.ts';
 import { health, jwks, settings } from './settings.ts';
 import { signup } from './signup.ts';
@@ -25,8 +25,20 @@ async function route(deps: AuthDeps, request: ApiRequest): Promise<ApiResponse> 
   if (path === '/logout' && method === 'POST') return logout(deps, request);
   if (path === '/admin/users') return admin(deps, request, undefined);
   const adminUser = /^\/admin\/users\/([^/]+)$/.exec(path);
-  if (adminUser) return admin(deps, request, decodeURIComponent(adminUser[1]!));
+  if (adminUser) return admin(deps, request, decodeSegment(adminUser[1]!));
   throw NOT_FOUND();
+}
+
+/**
+ * Go's PathUnescape accepts `%E0` (it does not check UTF-8) and the id then fails the UUID parse, so a malformed
+ * escape keeps its raw text and gets the same 400 "user_id must be an UUID" instead of a URIError.
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The Auth service behind `/auth/v1`. Errors are thrown anywhere below and rendered here, once, in GoTrue's shape. */
@@ -35,8 +47,9 @@ export function createAuthService(context: ServiceContext): Handler {
   return async (request) => {
     try {
       return await route(deps, request);
-    } catch (error) {
-      if (error instanceof HttpError) return error.toResponse();
+    } catch (thrown) {
+      if (thrown instanceof HttpError) return thrown.toResponse();
+      const error = fromDatabaseError(thrown);
       if (!(error instanceof AuthError) && !(error instanceof OAuthError)) {
         context.log(`auth error on ${request.method} ${request.path}: ${(error as Error).stack ?? String(error)}`);
       }

@@ -146,7 +146,8 @@ export async function listUsers(db: Db, aud: string, page: number, perPage: numb
     aud,
     filter,
     perPage,
-    (page - 1) * perPage,
+    // Clamped: a huge page times a huge size is no longer an exact integer, and any such offset is past the end.
+    Math.min((page - 1) * perPage, Number.MAX_SAFE_INTEGER),
   ]);
   return { users: rows.rows, total: Number(total?.count ?? 0) };
 }

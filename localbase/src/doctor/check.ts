@@ -51,13 +51,24 @@ export function formatResult(result: CheckResult): string {
   return lines.join('\n');
 }
 
-/** Quotes an identifier for the SQL a fix prints, so a mixed-case or odd table name pastes correctly. */
-export function quoteIdent(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+/**
+ * Quotes an identifier for the SQL a fix prints, by PostgreSQL's own rule (`quote_identifier` in ruleutils.c): left
+ * bare only when it is lower-case letters, digits and `_` (not starting with a digit) and not a keyword outside the
+ * unreserved category, so a table named `order` or `User` pastes as `"order"` / `"User"` and parses.
+ * `keywords` is `pg_get_keywords()` where `catcode <> 'U'`, read from the server the fix is for.
+ */
+export function quoteIdent(name: string, keywords: ReadonlySet<string>): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) && !keywords.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
-export function qualified(schema: string, table: string): string {
-  return `${quoteIdent(schema)}.${quoteIdent(table)}`;
+export function qualified(schema: string, table: string, keywords: ReadonlySet<string>): string {
+  return `${quoteIdent(schema, keywords)}.${quoteIdent(table, keywords)}`;
+}
+
+/** The keywords `quoteIdent` must quote: every category but unreserved, exactly as quote_ident() decides. */
+export async function loadQuotedKeywords(db: { query<R>(sql: string): Promise<{ rows: R[] }> }): Promise<Set<string>> {
+  const { rows } = await db.query<{ word: string }>("select word from pg_get_keywords() where catcode <> 'U'");
+  return new Set(rows.map((row) => row.word));
 }
 
 export function quoteLiteral(text: string): string {

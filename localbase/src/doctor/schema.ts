@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { fail, ok, plural, qualified, warn, type Check, type Outcome } from './check.ts';
+import { fail, loadQuotedKeywords, ok, plural, qualified, quoteIdent, warn, type Check, type Outcome } from './check.ts';
 import { need, type DoctorContext } from './context.ts';
 
 const PUBLICATION = 'supabase_realtime';
@@ -8,6 +8,8 @@ const PUBLICATION = 'supabase_realtime';
 interface TableInfo {
   schema: string;
   table: string;
+  /** `schema.table`, quoted where PostgreSQL needs it, for the SQL the fixes print. */
+  name: string;
   rls: boolean;
   /** pg_class.relreplident: d(efault), f(ull), i(ndex), n(othing). */
   identity: 'd' | 'f' | 'i' | 'n';
@@ -39,7 +41,8 @@ function exposedSchemas(ctx: DoctorContext): string[] {
 }
 
 async function loadTables(db: pg.Client, schemas: string[]): Promise<TableInfo[]> {
-  const { rows } = await db.query<TableInfo>(
+  const keywords = await loadQuotedKeywords(db);
+  const { rows } = await db.query<Omit<TableInfo, 'name'>>(
     `select n.nspname as schema, c.relname as table, c.relrowsecurity as rls, c.relreplident as identity,
             coalesce((select array_agg(a.attname::text order by a.attnum)
                         from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
@@ -60,10 +63,10 @@ async function loadTables(db: pg.Client, schemas: string[]): Promise<TableInfo[]
       order by n.nspname, c.relname`,
     [schemas, PUBLICATION],
   );
-  return rows;
+  return rows.map((row) => ({ ...row, name: qualified(row.schema, row.table, keywords) }));
 }
 
-const name = (t: TableInfo) => qualified(t.schema, t.table);
+const name = (t: TableInfo) => t.name;
 
 async function checkPublication(ctx: DoctorContext): Promise<Outcome> {
   const db = need(ctx.db, 'database');
@@ -98,7 +101,7 @@ function checkPolicies(tables: TableInfo[]): Outcome {
   if (none.length === 0) return ok(`every table with RLS has at least one policy`);
   return warn(
     `RLS is enabled without any policy on ${none.map(name).join(', ')}: every row is hidden from anon and authenticated (REST returns [], Realtime sends no events). Fine only for tables the service role alone uses.`,
-    none.map((t) => `create policy "${t.table} select" on ${name(t)} for select to authenticated using (/* who may read */);`).join('\n'),
+    none.map((t) => `create policy ${quoteIdent(`${t.table} select`, new Set())} on ${name(t)} for select to authenticated using (/* who may read */);`).join('\n'),
   );
 }
 

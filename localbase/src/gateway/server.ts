@@ -29,11 +29,28 @@ export function matchRoute(pathname: string): { service: keyof Omit<Routes, 'upg
   return undefined;
 }
 
+/**
+ * The path of the request target, or undefined when it is not a URL (`//[/x`, `http://:99999/`): Node's parser
+ * accepts such targets, and `new URL` throwing there would be a 500, or an uncaught error on the upgrade path.
+ */
+function targetPath(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What nginx in front of Kong answers a malformed request line with, as JSON like the gateway's other errors. */
+const BAD_TARGET = { message: 'Bad Request: the request target is not a valid URL' };
+
 export function createGateway(context: ServiceContext, routes: Routes, options: { logRequests?: boolean } = {}): Server {
   const server = createServer((req, res) => void handle(req, res));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const route = matchRoute(new URL(req.url ?? '/', 'http://localhost').pathname);
-    if (route?.service === 'realtime' && routes.upgrade) routes.upgrade(req, socket, head, route.path);
+    const pathname = targetPath(req);
+    const route = pathname === undefined ? undefined : matchRoute(pathname);
+    if (pathname === undefined) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n\r\n${JSON.stringify(BAD_TARGET)}`);
+    else if (route?.service === 'realtime' && routes.upgrade) routes.upgrade(req, socket, head, route.path);
     else {
       socket.end(`HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\n\r\n${JSON.stringify(NO_ROUTE)}`);
     }
@@ -57,7 +74,8 @@ export function createGateway(context: ServiceContext, routes: Routes, options: 
   }
 
   async function dispatch(req: IncomingMessage): Promise<ApiResponse> {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const pathname = targetPath(req);
+    if (pathname === undefined) return json(400, BAD_TARGET);
     const route = matchRoute(pathname);
     const handler = route && routes[route.service];
     if (!route || !handler) return json(404, NO_ROUTE);

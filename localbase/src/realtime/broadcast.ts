@@ -61,8 +61,13 @@ export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, 
   if (!claims) return UNAUTHORIZED();
   const text = await request.text();
   if (single) {
-    const topic = decodeURIComponent(single[1]!);
-    const event = decodeURIComponent(single[2]!);
+    // A malformed escape (`%E0`) is the caller's mistake: 400, never the URIError's 500.
+    let topic: string, event: string;
+    try {
+      [topic, event] = [decodeURIComponent(single[1]!), decodeURIComponent(single[2]!)];
+    } catch {
+      return json(400, { message: 'Invalid percent-encoding in the topic or event of the request path' });
+    }
     const isPrivate = request.url.searchParams.get('private') === 'true';
     if (!(await allowed(hub, topic, isPrivate, claims))) return json(403, { message: `You do not have permissions to write to this Channel topic: ${topic}` });
     const binary = (request.header('content-type') ?? '').startsWith('application/octet-stream');

@@ -1,6 +1,6 @@
 import { FTS_OPS, RANGE_OPS, SIMPLE_OPS, type Condition, type Field, type FilterNode, type Logic, type Operation, type OrderTerm } from './ast.ts';
 import { parseError } from './errors.ts';
-import { Cursor, parseField } from './parse-select.ts';
+import { Cursor, MAX_NESTING, parseField } from './parse-select.ts';
 
 /**
  * Filter, logic-tree and order grammar (`[pgrst] ApiRequest/QueryParams.hs pOpExpr, pLogicTree, pOrder`; spec D.1).
@@ -92,16 +92,18 @@ export function splitTopLevel(text: string, whole: string): string[] {
 }
 
 /** `or=(a.eq.1,and(b.gt.2,not.or(c.is.null,d.in.(1,2))))` (the key decided `or`/`and` and `not.`). */
-export function parseLogic(op: 'and' | 'or', negate: boolean, text: string): Logic {
+export function parseLogic(op: 'and' | 'or', negate: boolean, text: string, depth = 1): Logic {
   if (!text.startsWith('(') || !text.endsWith(')')) fail('logic tree', text, 'unexpected input expecting "("');
+  // Upstream's parser has no limit; this recursive one would overflow the stack (a 500) long before the URL limit.
+  if (depth > MAX_NESTING) fail('logic tree', text, `logic trees cannot be nested more than ${MAX_NESTING} levels deep`);
   const inner = text.slice(1, -1);
   if (inner === '') fail('logic tree', text, 'unexpected ")" expecting a filter');
-  return { kind: 'logic', op, negate, children: splitTopLevel(inner, text).map((item) => parseLogicItem(item, text)) };
+  return { kind: 'logic', op, negate, children: splitTopLevel(inner, text).map((item) => parseLogicItem(item, text, depth)) };
 }
 
-function parseLogicItem(item: string, whole: string): FilterNode {
+function parseLogicItem(item: string, whole: string, depth: number): FilterNode {
   const nested = /^(not\.)?(and|or)(\(.*\))$/s.exec(item);
-  if (nested) return parseLogic(nested[2] as 'and' | 'or', Boolean(nested[1]), nested[3]!);
+  if (nested) return parseLogic(nested[2] as 'and' | 'or', Boolean(nested[1]), nested[3]!, depth + 1);
   const cur = new Cursor(item, 'logic tree');
   let field: Field;
   try {

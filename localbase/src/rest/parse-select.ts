@@ -37,7 +37,12 @@ export class Cursor {
 
   fail(expecting: string): never {
     const found = this.done() ? 'end of input' : `"${this.peek()}"`;
-    throw parseError(`"failed to parse ${this.what} (${this.text})" (line 1, column ${this.pos + 1})`, `unexpected ${found} ${expecting}`);
+    this.refuse(`unexpected ${found} ${expecting}`);
+  }
+
+  /** PGRST100 at the current position with `details` verbatim. */
+  refuse(details: string): never {
+    throw parseError(`"failed to parse ${this.what} (${this.text})" (line 1, column ${this.pos + 1})`, details);
   }
 }
 
@@ -86,14 +91,21 @@ export function parseSelect(text: string): SelectItem[] {
   return items;
 }
 
-function parseItems(cur: Cursor): SelectItem[] {
+/**
+ * How deep `select=` embeds and `and=`/`or=` trees may nest. Upstream's parser has no limit, but these parsers and
+ * the SQL builders after them recurse per level, so an absurd depth would overflow the stack and answer 500; real
+ * queries stay a few levels deep, and a bounded PGRST100 is the answer a client can act on.
+ */
+export const MAX_NESTING = 64;
+
+function parseItems(cur: Cursor, depth = 0): SelectItem[] {
   const items: SelectItem[] = [];
-  do items.push(parseItem(cur));
+  do items.push(parseItem(cur, depth));
   while (cur.eat(','));
   return items;
 }
 
-function parseItem(cur: Cursor): SelectItem {
+function parseItem(cur: Cursor, depth: number): SelectItem {
   if (cur.eat('*')) return { kind: 'star' };
   const spread = cur.eat('...');
   let alias: string | undefined;
@@ -103,7 +115,7 @@ function parseItem(cur: Cursor): SelectItem {
     alias = name;
     name = parseName(cur);
   }
-  if (cur.peek() === '!' || cur.peek() === '(') return parseEmbed(cur, name, alias, spread);
+  if (cur.peek() === '!' || cur.peek() === '(') return parseEmbed(cur, name, alias, spread, depth + 1);
   if (spread) cur.fail('expecting "(" after a spread relation');
   const json = parseJsonPath(cur);
   let cast: string | undefined;
@@ -120,7 +132,7 @@ function parseItem(cur: Cursor): SelectItem {
   return { kind: 'column', field: { name, json }, ...(alias !== undefined ? { alias } : {}), ...(cast ? { cast } : {}) };
 }
 
-function parseEmbed(cur: Cursor, name: string, alias: string | undefined, spread: boolean): EmbedItem {
+function parseEmbed(cur: Cursor, name: string, alias: string | undefined, spread: boolean, depth: number): EmbedItem {
   const embed: EmbedItem = { kind: 'embed', name, spread, select: [] };
   if (alias !== undefined) embed.alias = alias;
   while (cur.eat('!')) {
@@ -130,7 +142,8 @@ function parseEmbed(cur: Cursor, name: string, alias: string | undefined, spread
     else cur.fail('expecting "(" after a hint');
   }
   cur.expect('(');
-  embed.select = cur.peek() === ')' ? [] : parseItems(cur);
+  if (depth > MAX_NESTING) cur.refuse(`embedded resources cannot be nested more than ${MAX_NESTING} levels deep`);
+  embed.select = cur.peek() === ')' ? [] : parseItems(cur, depth);
   cur.expect(')');
   return embed;
 }

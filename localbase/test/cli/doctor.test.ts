@@ -131,6 +131,18 @@ describe('localbase doctor', () => {
     }
   });
 
+  it('a table named by a reserved word: the printed fix quotes it, so it pastes and runs', async () => {
+    await project.query('create table public."order" (id int primary key)');
+    try {
+      const result = await project.cli('doctor');
+      expect(result.stdout).toContain('Fix: alter table public."order" enable row level security;');
+      await project.query('alter table public."order" enable row level security;');
+      expect(line(await project.cli('doctor'), 'row level security')).toMatchObject({ symbol: '✓' });
+    } finally {
+      await project.query('drop table if exists public."order"');
+    }
+  });
+
   it('RLS without any policy: a warning that every row is hidden', async () => {
     await project.query('create table public.vault (id int primary key); alter table public.vault enable row level security;');
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, OAuthError, renderAuthError, usesApiVersion2024, weakPassword } from '../../src/auth/errors.ts';
+import { AuthError, fromDatabaseError, OAuthError, renderAuthError, usesApiVersion2024, weakPassword } from '../../src/auth/errors.ts';
 
 const body = (response: { body?: string | Buffer }) => JSON.parse(String(response.body)) as unknown;
 
@@ -48,5 +48,18 @@ describe('auth error rendering', () => {
     const response = renderAuthError(new Error('connection refused at 10.0.0.1'), '2024-01-01');
     expect(response.status).toBe(500);
     expect(body(response)).toEqual({ code: 'unexpected_failure', message: 'Unexpected failure, please check server logs for more information' });
+  });
+
+  it('fromDatabaseError: a NUL PostgreSQL refuses (22021 text, 22P05 jsonb) is 400 validation_failed; other errors pass through', () => {
+    const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
+    expect(fromDatabaseError(pgError('22021', 'invalid byte sequence for encoding "UTF8": 0x00'))).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'Invalid input: invalid byte sequence for encoding "UTF8": 0x00',
+    });
+    expect(fromDatabaseError(pgError('22P05', 'unsupported Unicode escape sequence'))).toMatchObject({ status: 400, code: 'validation_failed' });
+    const other = pgError('57P01', 'terminating connection');
+    expect(fromDatabaseError(other)).toBe(other);
+    expect(fromDatabaseError(undefined)).toBeUndefined();
   });
 });

@@ -44,6 +44,20 @@ describe('auth admin helpers', () => {
     expect(thrown(() => parsePagination(new URLSearchParams('page=x')))).toMatchObject({ status: 400 });
   });
 
+  it('parsePagination: past uint64 is 400 "value out of range" as strconv.ParseUint; past 2^53 is clamped, never inexact', () => {
+    for (const name of ['page', 'per_page']) {
+      expect(thrown(() => parsePagination(new URLSearchParams(`${name}=18446744073709551616`)))).toMatchObject({
+        status: 400,
+        code: 'validation_failed',
+        message: 'Bad Pagination Parameters: strconv.ParseUint: parsing "18446744073709551616": value out of range',
+      });
+    }
+    expect(parsePagination(new URLSearchParams('page=18446744073709551615&per_page=9007199254740993'))).toEqual({
+      page: Number.MAX_SAFE_INTEGER,
+      perPage: Number.MAX_SAFE_INTEGER,
+    });
+  });
+
   it('paginationHeaders: next and last links with page first, and the total', () => {
     const request = { path: '/admin/users', url: new URL('http://x/auth/v1/admin/users?per_page=2&page=1') } as ApiRequest;
     expect(paginationHeaders(request, 1, 2, 5)).toEqual({
@@ -57,6 +71,17 @@ describe('auth admin helpers', () => {
     expect(banUntil('1h30m', 0)?.getTime()).toBe(5_400_000);
     expect(banUntil('none', 0)).toBeNull();
     expect(thrown(() => banUntil('forever', 0))).toMatchObject({ status: 400 });
+  });
+
+  it('banUntil: what overflows int64 nanoseconds is 400 like time.ParseDuration, never an Invalid Date', () => {
+    expect(banUntil('2562047h', 0)?.getTime()).toBe(2562047 * 3_600_000);
+    for (const duration of ['2562048h', '99999999999999999999h', `${'9'.repeat(400)}s`]) {
+      expect(thrown(() => banUntil(duration, 0))).toMatchObject({
+        status: 400,
+        code: 'validation_failed',
+        message: `invalid format for ban duration: time: invalid duration "${duration}"`,
+      });
+    }
   });
 
   it('splitMetadataPatch: null values are removals', () => {

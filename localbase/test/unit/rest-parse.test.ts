@@ -8,6 +8,13 @@ import { applyRange, checkStrictPreferences, parsePrefer, parseQuery, parseRange
 const code = restErrorCode;
 
 describe('parseSelect', () => {
+  it('parseSelect: embeds nest at most 64 levels; deeper is PGRST100, not a stack overflow', () => {
+    const nested = (depth: number) => `${'a:b('.repeat(depth)}id${')'.repeat(depth)}`;
+    expect(parseSelect(nested(64))[0]).toMatchObject({ kind: 'embed', alias: 'a', name: 'b' });
+    expect(code(() => parseSelect(nested(65)))).toBe('PGRST100');
+    expect(code(() => parseSelect(nested(20_000)))).toBe('PGRST100');
+  });
+
   it('parseSelect: columns, aliases, casts and JSON paths', () => {
     expect(parseSelect('id,label:name,n::text,meta->a->>b,"odd col",arr->0')).toEqual([
       { kind: 'column', field: { name: 'id', json: [] } },
@@ -86,6 +93,13 @@ describe('parseLogic', () => {
 
   it('parseLogic: unbalanced or missing parentheses are PGRST100', () => {
     for (const bad of ['(a.eq.1', 'a.eq.1', '()', '(a.eq.1))', '(a.eq.1);drop']) expect(code(() => parseLogic('or', false, bad)), bad).toBe('PGRST100');
+  });
+
+  it('parseLogic: nesting is capped at 64 levels with PGRST100, not a stack overflow', () => {
+    const nested = (depth: number) => `(${'and('.repeat(depth - 1)}a.eq.1${')'.repeat(depth - 1)})`;
+    expect(parseLogic('or', false, nested(64)).kind).toBe('logic');
+    expect(code(() => parseLogic('or', false, nested(65)))).toBe('PGRST100');
+    expect(code(() => parseLogic('or', false, nested(20_000)))).toBe('PGRST100');
   });
 });
 
