@@ -46,6 +46,8 @@ export type Database = {
       is_band_member: { Args: { p_band_id: string }; Returns: boolean };
       band_role: { Args: { p_band_id: string }; Returns: string | null };
       shares_band: { Args: { p_user_id: string }; Returns: boolean };
+      set_member_role: { Args: { p_band_id: string; p_user_id: string; p_role: string }; Returns: undefined };
+      is_band_member_topic: { Args: { p_topic: string }; Returns: boolean };
     };
     Enums: { [_ in never]: never };
     CompositeTypes: { [_ in never]: never };

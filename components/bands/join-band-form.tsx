@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 
-export function JoinBandForm({ initialCode = '' }: { initialCode?: string }) {
+/** initialError: what is wrong with a code that came in a link, shown before the first submit. */
+export function JoinBandForm({ initialCode = '', initialError }: { initialCode?: string; initialError?: string }) {
   const [state, formAction, pending] = useActionState(joinBand, {});
   return (
     <form action={formAction} className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-5" noValidate>
@@ -15,7 +16,7 @@ export function JoinBandForm({ initialCode = '' }: { initialCode?: string }) {
         label="Invite code"
         name="code"
         defaultValue={state.values?.code ?? initialCode}
-        error={state.errors?.code}
+        error={state.values ? state.errors?.code : initialError}
         autoComplete="off"
         spellCheck={false}
       />

@@ -2,12 +2,16 @@
 
 export type PresenceMeta = { user_id: string; display_name: string };
 
-/** One entry per user (a user with two tabs is one person), sorted by name for a stable avatar row. */
+/**
+ * One entry per user (a user with two tabs is one person), sorted by name for a stable avatar row. Each device
+ * joins under its own user id as the presence key, so a meta claiming another user_id than its key is forged and
+ * skipped.
+ */
 export function onlineMembers(state: Record<string, Array<Partial<PresenceMeta>>>): PresenceMeta[] {
   const byUser = new Map<string, PresenceMeta>();
-  for (const metas of Object.values(state)) {
+  for (const [key, metas] of Object.entries(state)) {
     for (const meta of metas) {
-      if (typeof meta.user_id === 'string' && typeof meta.display_name === 'string' && !byUser.has(meta.user_id)) {
+      if (meta.user_id === key && typeof meta.display_name === 'string' && !byUser.has(meta.user_id)) {
         byUser.set(meta.user_id, { user_id: meta.user_id, display_name: meta.display_name });
       }
     }

@@ -29,6 +29,14 @@ describe('realtime helpers', () => {
     ]);
   });
 
+  it('onlineMembers: a meta whose user_id differs from its presence key is ignored (spoofing)', () => {
+    const members = onlineMembers({
+      u1: [{ user_id: 'u1', display_name: 'Alex' }],
+      u3: [{ user_id: 'u2', display_name: 'Sam (fake)' }],
+    });
+    expect(members).toEqual([{ user_id: 'u1', display_name: 'Alex' }]);
+  });
+
   it('initials: up to two letters', () => {
     expect(initials('Alex Turner')).toBe('AT');
     expect(initials('sam')).toBe('S');

@@ -6,7 +6,11 @@ import type { ChannelStatus } from './connection';
 import { onlineMembers, type PresenceMeta } from './presence';
 import { useRealtimeChannel } from './use-realtime-channel';
 
-/** Who is looking at this band right now. Tracks this device after every SUBSCRIBED (presence is not re-tracked on rejoin by itself). */
+/**
+ * Who is looking at this band right now. Tracks this device after every SUBSCRIBED (presence is not re-tracked on
+ * rejoin by itself). The channel is private: only the band's members may join it (RLS on realtime.messages,
+ * supabase/migrations/*_membership_hardening.sql), so outsiders can neither watch nor pose as a member.
+ */
 export function usePresence(bandId: string, userId: string, displayName: string): PresenceMeta[] {
   const [online, setOnline] = useState<PresenceMeta[]>([]);
 
@@ -23,6 +27,6 @@ export function usePresence(bandId: string, userId: string, displayName: string)
     [userId, displayName],
   );
 
-  useRealtimeChannel({ topic: `presence:${bandId}`, presenceKey: userId, bind, onStatus: track });
+  useRealtimeChannel({ topic: `presence:${bandId}`, presenceKey: userId, isPrivate: true, bind, onStatus: track });
   return online;
 }

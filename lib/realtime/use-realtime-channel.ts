@@ -10,6 +10,8 @@ type ChannelOptions = {
   topic: string;
   /** Presence key (the user id) for presence channels; undefined for the rest. */
   presenceKey?: string;
+  /** A private channel: Realtime admits it only if RLS on realtime.messages lets this user read the topic. */
+  isPrivate?: boolean;
   /** Adds the channel's bindings before subscribe(). Must be stable (useCallback with exact deps). */
   bind: (channel: RealtimeChannel) => void;
   /** Every subscribe() status: SUBSCRIBED on the first join and each rejoin, then errors/CLOSED. Must be stable. */
@@ -24,7 +26,7 @@ type ChannelOptions = {
  * "Token has expired" when a refresh came late) is final; then this hook refreshes the token and opens a new
  * one. Realtime does not replay missed events, so callers refetch once their subscription is confirmed.
  */
-export function useRealtimeChannel({ topic, presenceKey, bind, onStatus }: ChannelOptions): ConnectionState {
+export function useRealtimeChannel({ topic, presenceKey, isPrivate = false, bind, onStatus }: ChannelOptions): ConnectionState {
   const { supabase, realtimeReady } = useAuth();
   const [state, setState] = useState<ConnectionState>('connecting');
   const [generation, setGeneration] = useState(0);
@@ -40,7 +42,9 @@ export function useRealtimeChannel({ topic, presenceKey, bind, onStatus }: Chann
 
     let disposed = false;
     let reopen: ReturnType<typeof setTimeout> | undefined;
-    const channel = supabase.channel(topic, presenceKey ? { config: { presence: { key: presenceKey } } } : undefined);
+    const channel = supabase.channel(topic, {
+      config: { private: isPrivate, ...(presenceKey ? { presence: { key: presenceKey } } : {}) },
+    });
     bind(channel);
     channel.subscribe((status) => {
       if (disposed) return;
@@ -65,7 +69,7 @@ export function useRealtimeChannel({ topic, presenceKey, bind, onStatus }: Chann
       clearTimeout(reopen);
       void supabase.removeChannel(channel);
     };
-  }, [supabase, realtimeReady, topic, presenceKey, bind, onStatus, generation]);
+  }, [supabase, realtimeReady, topic, presenceKey, isPrivate, bind, onStatus, generation]);
 
   return realtimeReady ? state : 'connecting';
 }

@@ -24,8 +24,19 @@ export const signUpSchema = z.object({
     .refine((value) => new TextEncoder().encode(value).length <= 72, { error: 'Password must be at most 72 bytes' }),
 });
 
+const SAME_ORIGIN_BASE = 'http://local.invalid';
+// Browsers and URL parsers strip tab/CR/LF and read `\` as `/`, so `/\t/evil.com` becomes `//evil.com`: any
+// whitespace, control character or backslash is refused outright rather than second-guessing the parser.
+const UNSAFE_PATH_CHARS = /[\s\p{Cc}\p{Cf}\\]/u;
+
 /** Where to go after signing in: only same-site paths, so ?next= cannot bounce a user to another origin. */
 export function safeNextPath(value: FormDataEntryValue | string | null | undefined, fallback = '/bands'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || UNSAFE_PATH_CHARS.test(value)) return fallback;
+  // Belt and braces: whatever the string looks like, it must resolve to a path on our own origin.
+  try {
+    if (new URL(value, SAME_ORIGIN_BASE).origin !== SAME_ORIGIN_BASE) return fallback;
+  } catch {
+    return fallback;
+  }
   return value;
 }

@@ -19,3 +19,19 @@ export const inviteCodeSchema = z.object({
     .transform((value) => value.trim().replace(/^.*\/join\//, '').replace(/\s+/g, '').toUpperCase())
     .pipe(z.string().regex(INVITE_CODE_PATTERN, { error: 'An invite code is 10 letters and digits, like 3FA9C01B7E' })),
 });
+
+/**
+ * The code in a /join/<code> link. Next.js hands dynamic segments to the page still percent-encoded, so it is
+ * decoded once here; a segment that is not valid percent-encoding (a stray `%`) is kept as typed instead of
+ * throwing (a 500 page), and then fails validation like any other wrong code.
+ */
+export function inviteCodeFromLink(segment: string): { code: string; error?: string } {
+  let code = segment;
+  try {
+    code = decodeURIComponent(segment);
+  } catch {
+    // URIError: malformed escape; keep the raw text.
+  }
+  const parsed = inviteCodeSchema.safeParse({ code });
+  return parsed.success ? { code: parsed.data.code } : { code, error: parsed.error.issues[0]?.message };
+}
