@@ -84,3 +84,16 @@ test('band collaboration: song forms show field errors inline and keep what was 
   await expect(form.getByLabel('Title')).toHaveValue('Too Fast');
   await expect(dave.page.getByRole('list', { name: 'Songs' })).toHaveCount(0);
 });
+
+test('band collaboration: a malformed invite link shows the invalid-code error, not an error page', async ({ device }) => {
+  const erin = await device('Erin');
+  // Percent-escapes that decode to junk, a stray `%` among them: the form opens with the code's error shown.
+  for (const segment of ['%25', 'DEC0DE202%25', '%25E0%25A4%25A', 'not-a-code']) {
+    const response = await erin.page.goto(`/join/${segment}`);
+    expect(response?.status()).toBe(200);
+    await expect(erin.page.getByText('An invite code is 10 letters and digits, like 3FA9C01B7E')).toBeVisible();
+  }
+  // A raw stray `%` is refused by Next.js's router before the page runs; it must still not be a server error.
+  const raw = await erin.context.request.get('/join/%');
+  expect(raw.status()).toBeLessThan(500);
+});
