@@ -97,7 +97,7 @@ export class RlsChecker {
   /**
    * For each claims group, the indexes of `records` whose row it can see now: like upstream, the live table decides,
    * not the WAL image. One round trip checks a whole batch for every group (`realtime.localbase_visible_keys` in
-   * base-schema.sql), which is what lets the check keep up with a busy table.
+   * realtime-visibility.sql), which is what lets the check keep up with a busy table.
    */
   async visibleRows(meta: RelationMeta, records: CheckedRow[], groups: ClaimsGroup[]): Promise<Map<string, Set<number>>> {
     const visible = new Map(groups.map((group) => [group.key, new Set<number>()]));
