@@ -10,13 +10,6 @@ export class SerialBatches<K, T, R> {
     private readonly process: (key: K, items: T[]) => Promise<R[]>,
     /** Bounds one round trip's size (and the query text) when a backlog builds up. */
     private readonly maxBatch: number,
-    /**
-     * Paces a steady stream: after a batch that took d ms, the next one of that key starts no sooner than
-     * `pace × d` ms after it started (at most `maxWaitMs` later than it could have). The cost of a round trip is
-     * mostly per batch, not per item, so an expensive one (many claims groups) makes items wait and share the next,
-     * while a cheap one (few groups) barely waits; an item after a quiet spell goes at once.
-     */
-    private readonly pacing: { pace: number; maxWaitMs: number } = { pace: 1, maxWaitMs: 0 },
   ) {}
 
   add(key: K, item: T): Promise<R> {
@@ -35,7 +28,6 @@ export class SerialBatches<K, T, R> {
   private async drain(key: K): Promise<void> {
     const queue = this.queues.get(key)!;
     while (queue.waiting.length > 0) {
-      const started = Date.now();
       const batch = queue.waiting.splice(0, this.maxBatch);
       try {
         const results = await this.process(
@@ -46,10 +38,6 @@ export class SerialBatches<K, T, R> {
       } catch (error) {
         for (const entry of batch) entry.settle.reject(error);
       }
-      // Still `running` meanwhile, so what arrives now joins the next batch instead of starting one.
-      const took = Date.now() - started;
-      const rest = Math.min(took * (this.pacing.pace - 1), this.pacing.maxWaitMs);
-      if (rest >= 1) await new Promise((resolve) => setTimeout(resolve, rest));
     }
     queue.running = false;
     this.queues.delete(key);

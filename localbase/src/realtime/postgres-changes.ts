@@ -25,14 +25,6 @@ interface Delivery {
 
 /** A backlog is checked in chunks of this many changes, so one round trip stays a few milliseconds. */
 const MAX_BATCH = 256;
-/**
- * RLS batches of one table: the next starts no sooner than `pace` × the last one's duration after it, so under a
- * steady stream one table's checks keep PostgreSQL busy about 1/pace of the time; `maxWaitMs` bounds the wait. A check
- * costs mostly per claims group and batch, not per row: at 200 writes/s with 100 claims groups this took PostgreSQL
- * from 48% to 30% of a core (bench/realtime-bench.ts) for ~10 ms more latency, while one subscriber's check is cheap
- * enough that its changes barely wait.
- */
-const BATCH_PACING = { pace: 3, maxWaitMs: 20 };
 
 /**
  * postgres_changes: subscriptions per channel, fed by one logical replication stream of publication
@@ -57,7 +49,7 @@ export class PostgresChanges {
     private readonly onDatabaseBroadcast: (broadcast: DatabaseBroadcast) => void,
   ) {
     this.rls = new RlsChecker(pool, log);
-    this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH, BATCH_PACING);
+    this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH);
     this.feed = new ReplicationFeed(
       replicationUrl,
       {
