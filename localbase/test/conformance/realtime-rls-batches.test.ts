@@ -91,4 +91,23 @@ describe('postgres_changes RLS under bursts', () => {
       });
     });
   });
+
+  // The probe sets the role only when it changes between groups (sorted by role); a failing group's rollback undoes
+  // that, so the next group of the same role must set it again instead of running as the role before the failure.
+  it.runIf(target.isLocalbase)('after a failing claims group, the next group of the same role still runs as that role', async () => {
+    await applySql(target, `grant select on public.${pairs} to anon;`);
+    await withDb(target, async (db) => {
+      await db.query('begin');
+      await db.query(`insert into public.${pairs} (a, b, grp, seq) values (200000, 'role reset', 1, 0)`);
+      const { rows: xidRows } = await db.query<{ xid: string }>("select (pg_current_xact_id()::text::bigint & 4294967295)::text as xid");
+      await db.query('commit');
+      const claims = [{ role: 'anon' }, { role: 'authenticated', grp: 99 }, { role: 'authenticated', grp: 1 }];
+      const { rows } = await db.query<{ grp: number; ord: number }>(
+        'select grp, ord from realtime.localbase_visible_keys($1::regclass, $2, $3, $4) order by grp, ord',
+        [`public.${pairs}`, JSON.stringify([{ a: '200000', b: 'role reset' }]), JSON.stringify(claims), [Number(xidRows[0]!.xid)]],
+      );
+      // Superuser (0) and the grp-1 member (3) see it; anon (1) has no policy, the raising group (2) sees nothing.
+      expect(rows.map((row) => [row.grp, row.ord])).toEqual([[0, 1], [3, 1]]);
+    });
+  });
 });
