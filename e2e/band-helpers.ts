@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Device } from './fixtures';
 
 // UI steps shared by the specs, written against roles and labels the way a user finds things.
 
@@ -81,4 +82,17 @@ export async function deleteSong(page: Page, title: string): Promise<void> {
 
 export function onlineNow(page: Page): Locator {
   return page.getByRole('list', { name: 'Online now' }).getByRole('listitem');
+}
+
+/** Alice creates a band, Bob joins it by invite link, and both are on its songs page with Realtime live. */
+export async function bandOfTwo(device: (name: string) => Promise<Device>, bandName: string) {
+  const alice = await device('Alice');
+  const bob = await device('Bob');
+  const bandId = await createBand(alice.page, bandName);
+  const { link } = await createInvite(alice.page, bandId);
+  await joinByLink(bob.page, link, bandId);
+  await alice.page.goto(`/bands/${bandId}/songs`);
+  await expectLive(alice.page);
+  await expectLive(bob.page);
+  return { alice, bob, bandId };
 }

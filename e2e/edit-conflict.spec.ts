@@ -1,15 +1,8 @@
-import { addSong, createBand, createInvite, expectLive, joinByLink, openEditor, saveEdit, songRow } from './band-helpers';
+import { addSong, bandOfTwo, expectLive, openEditor, saveEdit, songRow } from './band-helpers';
 import { expect, test } from './fixtures';
 
 test('edit conflict: two devices save the same song from the same version; one wins, the other is told and loses nothing silently', async ({ device }) => {
-  const alice = await device('Alice');
-  const bob = await device('Bob');
-  const bandId = await createBand(alice.page, 'Conflict Band');
-  const { link } = await createInvite(alice.page, bandId);
-  await joinByLink(bob.page, link, bandId);
-  await alice.page.goto(`/bands/${bandId}/songs`);
-  await expectLive(alice.page);
-  await expectLive(bob.page);
+  const { alice, bob } = await bandOfTwo(device, 'Conflict Band');
 
   await addSong(alice.page, { title: 'Valerie', tempo: '106' });
   await expect(songRow(bob.page, 'Valerie')).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addSong, createBand, createInvite, expectLive, joinByLink, openEditor, saveEdit, songRow } from './band-helpers';
+import { addSong, bandOfTwo, openEditor, saveEdit, songRow } from './band-helpers';
 import { expect, test } from './fixtures';
 
 const EDITS = 24;
@@ -29,14 +29,7 @@ function percentile(sorted: number[], p: number): number {
 
 test('edit latency: DOM(A) → DOM(B) over 24 edits, p50/p95 printed', async ({ device }, testInfo) => {
   test.setTimeout(120_000);
-  const alice = await device('Alice');
-  const bob = await device('Bob');
-  const bandId = await createBand(alice.page, 'Latency Band');
-  const { link } = await createInvite(alice.page, bandId);
-  await joinByLink(bob.page, link, bandId);
-  await alice.page.goto(`/bands/${bandId}/songs`);
-  await expectLive(alice.page);
-  await expectLive(bob.page);
+  const { alice, bob } = await bandOfTwo(device, 'Latency Band');
   await addSong(alice.page, { title: 'Metronome', tempo: '60' });
   await expect(songRow(bob.page, 'Metronome')).toBeVisible();
   const songId = await songRow(alice.page, 'Metronome').getAttribute('data-song-id');

@@ -1,21 +1,9 @@
-import { addSong, connection, createBand, createInvite, expectLive, joinByLink, openEditor, saveEdit, songRow } from './band-helpers';
+import { addSong, bandOfTwo, connection, expectLive, openEditor, saveEdit, songRow } from './band-helpers';
 import { expect, test, type Device } from './fixtures';
 import { restartStack, sessionLifetime, startStack, stopStack, tolerateOutage } from './stack-control';
 
 // These take the stack away from under the app, so they run serially in their own project after the rest.
 test.describe.configure({ mode: 'serial' });
-
-async function bandOfTwo(device: (name: string) => Promise<Device>, bandName: string) {
-  const alice = await device('Alice');
-  const bob = await device('Bob');
-  const bandId = await createBand(alice.page, bandName);
-  const { link } = await createInvite(alice.page, bandId);
-  await joinByLink(bob.page, link, bandId);
-  await alice.page.goto(`/bands/${bandId}/songs`);
-  await expectLive(alice.page);
-  await expectLive(bob.page);
-  return { alice, bob, bandId };
-}
 
 test('stack outage: the indicator shows a stop/start of the stack, and an edit made before a device is back appears after its refetch', async ({ device }) => {
   test.setTimeout(120_000);

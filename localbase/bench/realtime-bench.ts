@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { SignJWT } from 'jose';
+import { signHs256 } from '../src/shared/jwt.ts';
 import pg from 'pg';
 import { fmt, percentile, startBenchStack } from './bench-stack.ts';
 
@@ -116,9 +116,7 @@ async function main(): Promise<void> {
     for (let s = 0; s < SUBSCRIBERS; s++) {
       const grp = s % GROUPS;
       const c = make();
-      const token = await new SignJWT({ role: 'authenticated', sub: crypto.randomUUID(), grp, exp: Math.floor(Date.now() / 1000) + 3600 })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .sign(new TextEncoder().encode(vars.JWT_SECRET!));
+      const token = await signHs256({ role: 'authenticated', sub: crypto.randomUUID(), grp, exp: Math.floor(Date.now() / 1000) + 3600 }, vars.JWT_SECRET!);
       await c.realtime.setAuth(token);
       const ch = c.channel(`bench-fanout-${s}`).on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'bench_group_items' }, (p) => {
         const row = p.new as { grp: number; sent_at: number };

@@ -1,5 +1,4 @@
 import { connect } from 'node:net';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, type TestProject } from '../helpers/project.ts';
@@ -11,15 +10,7 @@ import { waitFor } from './realtime-support.ts';
  */
 let project: TestProject;
 let vars: Record<string, string>;
-const query = async (text: string, values: unknown[] = []) => {
-  const db = new pg.Client({ connectionString: vars.DB_URL });
-  await db.connect();
-  try {
-    return (await db.query(text, values)).rows;
-  } finally {
-    await db.end();
-  }
-};
+const query = (text: string, values: unknown[] = []) => project.query(text, values);
 const wsUrl = () => `${vars.API_URL!.replace(/^http/, 'ws')}/realtime/v1/websocket?apikey=${vars.ANON_KEY}&vsn=2.0.0`;
 
 async function open(): Promise<{ ws: WebSocket; frames: unknown[][] }> {

@@ -1,7 +1,6 @@
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
-import { SignJWT } from 'jose';
 import pg from 'pg';
-import { client, type Target } from './target.ts';
+import { client, mintJwt, type Target } from './target.ts';
 
 /** Both Phoenix serializers realtime-js 2.119 speaks (spec section 1). */
 export const VSNS = ['1.0.0', '2.0.0'] as const;
@@ -11,12 +10,9 @@ export function realtimeClient(target: Target, key: string, vsn: VsnLabel): Supa
   return client(target, key, { realtime: { vsn } });
 }
 
-/** Tokens are minted from the stack's secret, never hard-coded (design.md). */
+/** Tokens are minted from the stack's secret, never hard-coded (design.md); Auth's tokens carry this `aud`. */
 export async function mintToken(target: Target, claims: Record<string, unknown>, expiresInSeconds = 3600): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ aud: 'authenticated', iat: now, exp: now + expiresInSeconds, ...claims })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .sign(new TextEncoder().encode(target.jwtSecret));
+  return mintJwt(target, { aud: 'authenticated', ...claims }, { expiresIn: expiresInSeconds });
 }
 
 /** Resolves with the first terminal status of subscribe(): SUBSCRIBED, CHANNEL_ERROR, TIMED_OUT or CLOSED. */
