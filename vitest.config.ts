@@ -4,7 +4,13 @@ import { localbaseProjects } from './localbase/vitest.projects';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'app', include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.{ts,tsx}'] } },
+      {
+        test: {
+          name: 'app',
+          include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.{ts,tsx}'],
+          alias: { '@/': new URL('./', import.meta.url).pathname },
+        },
+      },
       {
         test: {
           name: 'db',

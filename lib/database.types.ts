@@ -38,6 +38,33 @@ export type Database = {
         Update: Partial<SongRow>;
         Relationships: [];
       };
+      setlists: {
+        Row: SetlistRow;
+        Insert: Partial<SetlistRow> & { band_id: string; name: string };
+        Update: Partial<SetlistRow>;
+        Relationships: [];
+      };
+      setlist_items: {
+        Row: SetlistItemRow;
+        Insert: Partial<SetlistItemRow> & { band_id: string; setlist_id: string; kind: SetlistItemKind; position: string };
+        Update: Partial<SetlistItemRow>;
+        Relationships: [
+          {
+            foreignKeyName: 'setlist_items_setlist_fkey';
+            columns: ['setlist_id', 'band_id'];
+            isOneToOne: false;
+            referencedRelation: 'setlists';
+            referencedColumns: ['id', 'band_id'];
+          },
+          {
+            foreignKeyName: 'setlist_items_song_fkey';
+            columns: ['song_id', 'band_id'];
+            isOneToOne: false;
+            referencedRelation: 'songs';
+            referencedColumns: ['id', 'band_id'];
+          },
+        ];
+      };
     };
     Views: { [_ in never]: never };
     Functions: {
@@ -48,6 +75,8 @@ export type Database = {
       shares_band: { Args: { p_user_id: string }; Returns: boolean };
       set_member_role: { Args: { p_band_id: string; p_user_id: string; p_role: string }; Returns: undefined };
       is_band_member_topic: { Args: { p_topic: string }; Returns: boolean };
+      remove_song: { Args: { p_song_id: string }; Returns: number };
+      duplicate_setlist: { Args: { p_setlist_id: string }; Returns: string };
     };
     Enums: { [_ in never]: never };
     CompositeTypes: { [_ in never]: never };
@@ -74,5 +103,38 @@ export type SongRow = {
 };
 
 export type Song = SongRow;
+
+export type SetlistRow = {
+  id: string;
+  band_id: string;
+  name: string;
+  target_duration_s: number | null;
+  notes: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type SetlistItemKind = 'song' | 'break' | 'note';
+
+export type SetlistItemRow = {
+  id: string;
+  band_id: string;
+  setlist_id: string;
+  kind: SetlistItemKind;
+  song_id: string | null;
+  /** fractional-indexing order key, compared byte-wise (COLLATE "C"). */
+  position: string;
+  transpose: number;
+  notes: string | null;
+  duration_override_s: number | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type Setlist = SetlistRow;
+export type SetlistItem = SetlistItemRow;
 export type Band = Database['public']['Tables']['bands']['Row'];
 export type Profile = Database['public']['Tables']['profiles']['Row'];

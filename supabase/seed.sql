@@ -45,3 +45,21 @@ insert into public.songs (band_id, title, artist, key, tempo_bpm, duration_s, st
   ('b0000000-0000-4000-8000-000000000001', 'Valerie', 'The Zutons', 'Eb', 106, 234, 'learning', 'Horn stabs on the chorus; count in from the drums.', '22222222-2222-4222-8222-222222222222'),
   ('b0000000-0000-4000-8000-000000000001', 'Come Together', 'The Beatles', 'Dm', 82, 259, 'learning', null, '22222222-2222-4222-8222-222222222222'),
   ('b0000000-0000-4000-8000-000000000001', 'Valerie (slow)', 'Amy Winehouse', 'Eb', 72, 236, 'learning', 'Ballad version for the encore.', '11111111-1111-4111-8111-111111111111');
+
+-- A setlist in two sets with a break, so the setlist editor has something to show.
+insert into public.setlists (id, band_id, name, target_duration_s, notes, created_by) values
+  ('5e700000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'Friday at the Tap Room', 1800,
+   'Two short sets; encore only if they ask.', '11111111-1111-4111-8111-111111111111');
+
+insert into public.setlist_items (band_id, setlist_id, kind, song_id, position, transpose, notes, duration_override_s)
+select 'b0000000-0000-4000-8000-000000000001', '5e700000-0000-4000-8000-000000000001', i.kind,
+       (select s.id from public.songs s where s.band_id = 'b0000000-0000-4000-8000-000000000001' and s.title = i.title),
+       i.position, i.transpose, i.notes, i.duration_override_s
+from (values
+  ('song', 'Seven Nation Army', 'a0', 0, null, null),
+  ('song', 'Valerie', 'a1', 0, null, null),
+  ('song', 'Come Together', 'a2', 0, null, null),
+  ('break', null, 'a3', 0, 'Set 2', 600),
+  ('song', 'Superstition', 'a4', 0, 'Count in from the clav', null),
+  ('song', 'Valerie (slow)', 'a5', -2, null, null)
+) as i (kind, title, position, transpose, notes, duration_override_s);

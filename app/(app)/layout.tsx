@@ -2,14 +2,14 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { requireUser } from '@/lib/data/session';
-import { AuthProvider } from '@/lib/realtime/auth-provider';
+import { AuthProvider } from '@/lib/live/auth-provider';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <AuthProvider>
       <div className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-8 px-6 py-6">
-        <header className="flex items-center justify-between gap-4 border-b border-white/10 pb-4">
+        <header className="flex items-center justify-between gap-4 border-b border-white/10 pb-4 print:hidden">
           <Link href="/bands" className="text-sm font-semibold uppercase tracking-widest text-amp-500">
             Rock-On
           </Link>

@@ -1,14 +1,14 @@
 'use client';
 
-import { initials } from '@/lib/realtime/presence';
-import { usePresence } from '@/lib/realtime/use-presence';
+import { initials } from '@/lib/live/presence';
+import { useBandPresence } from './presence-provider';
 
 /** Bandmates with this band open right now, this device's user included once they are tracked. */
-export function PresenceAvatars({ bandId, userId, displayName }: { bandId: string; userId: string; displayName: string }) {
-  const online = usePresence(bandId, userId, displayName);
+export function PresenceAvatars() {
+  const { userId, members } = useBandPresence();
   return (
     <ul aria-label="Online now" className="flex -space-x-2">
-      {online.map((member) => (
+      {members.map((member) => (
         <li
           key={member.user_id}
           title={member.user_id === userId ? `${member.display_name} (you)` : member.display_name}

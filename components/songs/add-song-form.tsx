@@ -2,19 +2,26 @@
 
 import { useActionState } from 'react';
 import { createSong } from '@/lib/actions/songs';
-import { IDLE, type SongFormState } from '@/lib/actions/state';
-import { useSongsStore } from '@/lib/stores/songs-store-provider';
+import type { SongFormState } from '@/lib/actions/state';
+import { newId } from '@/lib/live/new-id';
+import { IDLE } from '@/lib/live/result';
+import { useSongsStoreApi } from '@/lib/live/stores';
+import { draftSong, songsTable } from '@/lib/live/tables/songs';
+import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import { formValues } from '@/lib/validation/form';
+import { songCreateSchema } from '@/lib/validation/song';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SongFields } from './song-fields';
 
 export function AddSongForm({ bandId }: { bandId: string }) {
-  const applyInsert = useSongsStore((store) => store.applyInsert);
-  const [state, formAction, pending] = useActionState(async (previous: SongFormState, formData: FormData) => {
-    const result = await createSong(previous, formData);
-    // Shown here at once; the Realtime echo of the same row is then a no-op (same id and version).
-    if (result.status === 'saved') applyInsert(result.song);
-    return result;
+  const mutate = useLiveMutation(songsTable, useSongsStoreApi());
+  const [state, formAction, pending] = useActionState(async (previous: SongFormState, formData: FormData): Promise<SongFormState> => {
+    // The id is picked here so the song shows at once and the saved row (and its Realtime echo) replace it.
+    formData.set('id', newId());
+    const parsed = songCreateSchema.safeParse(formValues(formData));
+    const change = parsed.success ? { kind: 'insert' as const, row: draftSong(parsed.data.id!, parsed.data) } : null;
+    return mutate(change, () => createSong(previous, formData));
   }, IDLE);
   const invalid = state.status === 'invalid' ? state : undefined;
   return (

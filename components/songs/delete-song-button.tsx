@@ -2,20 +2,27 @@
 
 import { useActionState, useState } from 'react';
 import { deleteSong } from '@/lib/actions/songs';
-import { IDLE, type SongFormState } from '@/lib/actions/state';
+import type { SongDeleteState } from '@/lib/actions/state';
 import type { Song } from '@/lib/database.types';
-import { useSongsStore } from '@/lib/stores/songs-store-provider';
+import { IDLE } from '@/lib/live/result';
+import { useSongsStoreApi } from '@/lib/live/stores';
+import { songsTable } from '@/lib/live/tables/songs';
+import { useLiveMutation } from '@/lib/live/use-live-mutation';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 
-/** Two steps, so a stray tap on a phone on stage cannot delete a song for the whole band. */
+/**
+ * Two steps, so a stray tap on a phone on stage cannot delete a song for the whole band; a third when setlists
+ * play the song, which names them and lets the user take it out of them or keep it.
+ */
 export function DeleteSongButton({ song }: { song: Song }) {
-  const applyDelete = useSongsStore((store) => store.applyDelete);
+  const mutate = useLiveMutation(songsTable, useSongsStoreApi());
   const [confirming, setConfirming] = useState(false);
-  const [state, formAction, pending] = useActionState(async (previous: SongFormState, formData: FormData) => {
-    const result = await deleteSong(previous, formData);
-    if (result.status === 'gone') applyDelete(result.id);
-    return result;
+  const [state, formAction, pending] = useActionState(async (previous: SongDeleteState, formData: FormData): Promise<SongDeleteState> => {
+    // Hidden at once only once the user has chosen to take it out of setlists too: a first attempt may come back
+    // "in use", and a song that vanished and reappeared would look like a glitch.
+    const removing = formData.get('remove_from_setlists') === 'yes';
+    return mutate(removing ? { kind: 'delete', row: { id: song.id } } : null, () => deleteSong(previous, formData));
   }, IDLE);
 
   if (!confirming) {
@@ -25,13 +32,26 @@ export function DeleteSongButton({ song }: { song: Song }) {
       </Button>
     );
   }
+  const inUse = state.status === 'in_use' ? state.setlists : null;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" value={song.id} />
       <input type="hidden" name="band_id" value={song.band_id} />
-      <Button type="submit" variant="danger" disabled={pending}>
-        {pending ? 'Deleting…' : 'Confirm delete'}
-      </Button>
+      {inUse ? (
+        <>
+          <p role="alert" className="basis-full text-sm text-amber-200">
+            {`“${song.title}” is in ${inUse.length === 1 ? 'the setlist' : `${inUse.length} setlists`}: ${inUse.join(', ')}.`}
+          </p>
+          <input type="hidden" name="remove_from_setlists" value="yes" />
+          <Button type="submit" variant="danger" disabled={pending}>
+            {pending ? 'Deleting…' : 'Remove from setlists and delete'}
+          </Button>
+        </>
+      ) : (
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? 'Deleting…' : 'Confirm delete'}
+        </Button>
+      )}
       <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
         Keep
       </Button>

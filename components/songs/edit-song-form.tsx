@@ -2,9 +2,15 @@
 
 import { useActionState, useState } from 'react';
 import { updateSong } from '@/lib/actions/songs';
-import { IDLE, type SongFormState } from '@/lib/actions/state';
+import type { SongFormState } from '@/lib/actions/state';
 import type { Song } from '@/lib/database.types';
-import { useSongsStore } from '@/lib/stores/songs-store-provider';
+import { rowKey } from '@/lib/live/definition';
+import { IDLE } from '@/lib/live/result';
+import { useSongsStore, useSongsStoreApi } from '@/lib/live/stores';
+import { songsTable } from '@/lib/live/tables/songs';
+import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import { formValues } from '@/lib/validation/form';
+import { songUpdateSchema } from '@/lib/validation/song';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SongFields } from './song-fields';
@@ -16,20 +22,21 @@ import { unsavedSummary } from './unsaved-summary';
  * never overwritten without the user seeing it first.
  */
 export function EditSongForm({ song, onClose }: { song: Song; onClose: () => void }) {
-  const applyUpdate = useSongsStore((store) => store.applyUpdate);
-  const applyDelete = useSongsStore((store) => store.applyDelete);
+  const mutate = useLiveMutation(songsTable, useSongsStoreApi());
+  const saving = useSongsStore((store) => rowKey(songsTable, song)! in store.overlays);
   const [base, setBase] = useState(song);
-  const [state, formAction, pending] = useActionState(async (previous: SongFormState, formData: FormData) => {
-    const result = await updateSong(previous, formData);
-    if (result.status === 'saved' || result.status === 'conflict') applyUpdate(result.song);
-    if (result.status === 'conflict') setBase(result.song); // the form now shows, and saves against, their version
-    if (result.status === 'gone') applyDelete(result.id);
+  const [state, formAction, pending] = useActionState(async (previous: SongFormState, formData: FormData): Promise<SongFormState> => {
+    const parsed = songUpdateSchema.safeParse(formValues(formData));
+    const change = parsed.success ? { kind: 'update' as const, row: { id: parsed.data.id }, patch: withoutIdentity(parsed.data) } : null;
+    const result = await mutate(change, () => updateSong(previous, formData));
+    if (result.status === 'conflict') setBase(result.row); // the form now shows, and saves against, their version
     if (result.status === 'saved') onClose();
     return result;
   }, IDLE);
 
   const invalid = state.status === 'invalid' ? state : undefined;
-  const changedMeanwhile = song.version > base.version && state.status !== 'conflict';
+  // Our own save's Realtime echo can overtake its answer; only a newer version nobody here is saving is news.
+  const changedMeanwhile = song.version > base.version && state.status !== 'conflict' && !saving && !pending;
   return (
     <form action={formAction} aria-label={`Edit ${base.title}`} className="mt-4 flex flex-col gap-3 border-t border-white/10 pt-4" noValidate>
       <input type="hidden" name="id" value={base.id} />
@@ -38,9 +45,7 @@ export function EditSongForm({ song, onClose }: { song: Song; onClose: () => voi
       {changedMeanwhile ? (
         <FormMessage tone="info" message="A bandmate just changed this song. Saving now will be refused; you will see their version first." />
       ) : null}
-      {state.status === 'conflict' ? (
-        <FormMessage message={`${state.message}${unsavedSummary(state.values, state.song)}`} />
-      ) : null}
+      {state.status === 'conflict' ? <FormMessage message={`${state.message}${unsavedSummary(state.values ?? {}, state.row)}`} /> : null}
       <SongFields key={base.version} idPrefix={`edit-${base.id}`} song={base} values={invalid?.values} errors={invalid?.errors} />
       <FormMessage message={invalid?.errors?.form} />
       <div className="flex gap-2">
@@ -53,4 +58,13 @@ export function EditSongForm({ song, onClose }: { song: Song; onClose: () => voi
       </div>
     </form>
   );
+}
+
+/** The edited fields only: identity and version are the server's, never part of the echo. */
+function withoutIdentity(fields: Partial<Song>): Partial<Song> {
+  const patch = { ...fields };
+  delete patch.id;
+  delete patch.band_id;
+  delete patch.version;
+  return patch;
 }

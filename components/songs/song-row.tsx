@@ -2,6 +2,9 @@
 
 import { useState } from 'react';
 import type { Song } from '@/lib/database.types';
+import { rowKey } from '@/lib/live/definition';
+import { useSongsStore } from '@/lib/live/stores';
+import { songsTable } from '@/lib/live/tables/songs';
 import { formatDuration } from '@/lib/validation/song';
 import { Button } from '@/components/ui/button';
 import { DeleteSongButton } from './delete-song-button';
@@ -9,13 +12,15 @@ import { EditSongForm } from './edit-song-form';
 
 export function SongRow({ song }: { song: Song }) {
   const [editing, setEditing] = useState(false);
+  const saving = useSongsStore((store) => rowKey(songsTable, song)! in store.overlays);
   return (
-    <li aria-label={song.title} data-song-id={song.id} data-version={song.version} className="rounded-xl border border-white/10 p-4">
+    <li aria-label={song.title} data-song-id={song.id} data-version={song.version} data-pending={saving || undefined} className="rounded-xl border border-white/10 p-4 data-pending:border-dashed">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-1">
           <p className="font-semibold">
             <span data-field="title">{song.title}</span>
             {song.artist ? <span className="font-normal text-zinc-400"> · <span data-field="artist">{song.artist}</span></span> : null}
+            {saving ? <span className="ml-2 text-xs font-normal text-amp-400">Saving…</span> : null}
           </p>
           <dl className="flex flex-wrap gap-x-4 text-xs text-zinc-400">
             <Detail term="Key" value={song.key} field="key" />

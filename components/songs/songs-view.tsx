@@ -1,17 +1,21 @@
 'use client';
 
-import { visibleConnectionState } from '@/lib/realtime/connection';
-import { useOnline } from '@/lib/realtime/use-online';
-import { useSongsRealtime } from '@/lib/realtime/use-songs-realtime';
-import { useSongsStore } from '@/lib/stores/songs-store-provider';
+import { useMemo } from 'react';
+import { visibleConnectionState } from '@/lib/live/connection';
+import { useSongsStore, useSongsStoreApi } from '@/lib/live/stores';
+import { songsTable } from '@/lib/live/tables/songs';
+import { liveFeed, useLiveChannel } from '@/lib/live/use-live-channel';
+import { useOnline } from '@/lib/live/use-online';
+import { ConnectionIndicator } from '@/components/ui/connection-indicator';
 import { AddSongForm } from './add-song-form';
-import { ConnectionIndicator } from './connection-indicator';
 import { SongRow } from './song-row';
 
 export function SongsView({ bandId }: { bandId: string }) {
-  const connection = useSongsRealtime(bandId);
+  const store = useSongsStoreApi();
+  const feeds = useMemo(() => [liveFeed(songsTable, store)], [store]);
+  const connection = useLiveChannel(`songs:${bandId}`, bandId, feeds);
   const online = useOnline();
-  const songs = useSongsStore((store) => store.songs);
+  const songs = useSongsStore((state) => state.rows);
   return (
     <main className="flex flex-col gap-6">
       <div className="flex items-center justify-between">

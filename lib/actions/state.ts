@@ -1,6 +1,8 @@
 import type { PostgrestError } from '@supabase/supabase-js';
-import type { Song } from '@/lib/database.types';
+import type { Setlist, SetlistItem, Song } from '@/lib/database.types';
+import type { LiveResult } from '@/lib/live/result';
 import type { FieldErrors } from '@/lib/validation/form';
+import type { SetlistFieldName } from '@/lib/validation/setlist';
 import type { SongFieldName } from '@/lib/validation/song';
 
 // Return types of the server actions ('use server' files may export only async functions, so they live here).
@@ -11,20 +13,19 @@ export type FormState<K extends string = string> = {
   values?: Record<string, string>;
 };
 
-export type SongFormState =
-  | { status: 'idle' }
-  | ({ status: 'invalid' } & FormState<SongFieldName>)
-  | { status: 'saved'; song: Song }
-  /** Someone else saved first: `song` is their version, now on screen; nothing of theirs was overwritten. */
-  | { status: 'conflict'; song: Song; message: string; values: Record<string, string> }
-  | { status: 'gone'; id: string; message: string };
+export type SongFormState = LiveResult<Song, SongFieldName>;
 
-export const IDLE: SongFormState = { status: 'idle' };
+/** Deleting a song some setlists play stops at `in_use` until the user chooses to take it out of them too. */
+export type SongDeleteState = LiveResult<Song, 'id' | 'band_id'> | { status: 'in_use'; setlists: string[] };
+
+export type SetlistFormState = LiveResult<Setlist, SetlistFieldName>;
+export type ItemResult = LiveResult<SetlistItem, 'form'>;
 
 /** A database refusal in words a musician can act on; the SQL details stay in the server log. */
 export function describeDbError(error: PostgrestError, doing: string): string {
   if (error.code === '42501') return `You can't ${doing}: you are not a member of this band (any more).`;
   if (error.code === '23514') return `The database refused to ${doing}: a value is out of range.`;
+  if (error.code === '23503') return `Could not ${doing}: it refers to something that is not in this band (any more).`;
   if (error.code === 'PGRST301' || error.code === 'PGRST303') return 'Your session has expired. Sign in again.';
   console.error(`Failed to ${doing}: ${error.code} ${error.message}`);
   return `Could not ${doing}. Try again in a moment.`;

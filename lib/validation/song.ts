@@ -7,7 +7,7 @@ export const SONG_KEY_PATTERN = /^[A-G][#b]?m?$/;
 export const SONG_STATUSES = ['learning', 'ready'] as const;
 
 /** An optional form field: absent, blank or whitespace means "not set", i.e. NULL. */
-function optional<T extends z.ZodType>(schema: T) {
+export function optional<T extends z.ZodType>(schema: T) {
   const blank = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '');
   return z.preprocess((value) => (blank(value) ? null : value), schema.nullable());
 }
@@ -49,9 +49,14 @@ export const songUpdateSchema = songFieldsSchema.extend({
   version: z.coerce.number().int().min(1),
 });
 
-export const songCreateSchema = songFieldsSchema.extend({ band_id: uuidSchema });
+/** `id` is optional: a device that shows the new song before the server answers picks its id itself. */
+export const songCreateSchema = songFieldsSchema.extend({ band_id: uuidSchema, id: uuidSchema.optional() });
 
-export const songDeleteSchema = z.object({ id: uuidSchema, band_id: uuidSchema });
+export const songDeleteSchema = z.object({
+  id: uuidSchema,
+  band_id: uuidSchema,
+  remove_from_setlists: z.literal('yes').optional(),
+});
 
 /** "3:45" or "225" (seconds) → seconds; anything else is left for the schema to reject. */
 export function parseDuration(value: unknown): unknown {

@@ -13,7 +13,7 @@ afterAll(async () => {
   await Promise.all([alice, bob, mallory].map((user) => user.client.removeAllChannels()));
 });
 
-/** The presence channel as lib/realtime/use-presence.ts opens it. */
+/** The presence channel as lib/live/use-presence.ts opens it. */
 function presence(user: User, bandId: string, key = user.id): RealtimeChannel {
   const channel = user.client.channel(`presence:${bandId}`, { config: { private: true, presence: { key } } });
   // realtime-js asks for presence only when the channel has a presence binding, as the app's sync handler is.

@@ -1,4 +1,4 @@
-import { CONNECTION_LABELS, type ConnectionState } from '@/lib/realtime/connection';
+import { CONNECTION_LABELS, type ConnectionState } from '@/lib/live/connection';
 
 const DOT: Record<ConnectionState, string> = {
   connecting: 'bg-zinc-400',

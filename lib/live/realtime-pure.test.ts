@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextConnectionState, reopenDelayMs, visibleConnectionState } from './connection';
-import { initials, onlineMembers } from './presence';
+import { initials, onlineMembers, viewersOf } from './presence';
 
 describe('realtime helpers', () => {
   it('nextConnectionState: SUBSCRIBED is connected, every other status is reconnecting', () => {
@@ -24,9 +24,19 @@ describe('realtime helpers', () => {
       junk: [{ display_name: 'no id' }],
     });
     expect(members).toEqual([
-      { user_id: 'u1', display_name: 'Alex' },
-      { user_id: 'u2', display_name: 'Sam' },
+      { user_id: 'u1', display_name: 'Alex', at: [] },
+      { user_id: 'u2', display_name: 'Sam', at: [] },
     ]);
+  });
+
+  it('onlineMembers: the pages a user has open across devices, once each; viewersOf leaves out this user', () => {
+    const members = onlineMembers({
+      u1: [{ user_id: 'u1', display_name: 'Alex', at: '/a' }, { user_id: 'u1', display_name: 'Alex', at: '/b' }, { user_id: 'u1', display_name: 'Alex', at: '/a' }],
+      u2: [{ user_id: 'u2', display_name: 'Sam', at: '/b' }],
+    });
+    expect(members.map((member) => member.at)).toEqual([['/a', '/b'], ['/b']]);
+    expect(viewersOf(members, '/b', 'u1').map((member) => member.display_name)).toEqual(['Sam']);
+    expect(viewersOf(members, '/a', 'u1')).toEqual([]);
   });
 
   it('onlineMembers: a meta whose user_id differs from its presence key is ignored (spoofing)', () => {
@@ -34,7 +44,7 @@ describe('realtime helpers', () => {
       u1: [{ user_id: 'u1', display_name: 'Alex' }],
       u3: [{ user_id: 'u2', display_name: 'Sam (fake)' }],
     });
-    expect(members).toEqual([{ user_id: 'u1', display_name: 'Alex' }]);
+    expect(members).toEqual([{ user_id: 'u1', display_name: 'Alex', at: [] }]);
   });
 
   it('initials: up to two letters', () => {

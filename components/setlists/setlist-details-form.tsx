@@ -1,0 +1,71 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { updateSetlist } from '@/lib/actions/setlists';
+import type { SetlistFormState } from '@/lib/actions/state';
+import type { Setlist } from '@/lib/database.types';
+import { IDLE } from '@/lib/live/result';
+import { useSetlistsStoreApi } from '@/lib/live/stores';
+import { setlistsTable } from '@/lib/live/tables/setlists';
+import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import { formValues } from '@/lib/validation/form';
+import { SETLIST_NAME_MAX, setlistUpdateSchema } from '@/lib/validation/setlist';
+import { clock } from '@/lib/setlists/timing';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+
+/** Rename, target length and notes, saved against the version it was opened from (as the song editor). */
+export function SetlistDetailsForm({ setlist, onClose }: { setlist: Setlist; onClose: () => void }) {
+  const mutate = useLiveMutation(setlistsTable, useSetlistsStoreApi());
+  const [base, setBase] = useState(setlist);
+  const [name, setName] = useState(setlist.name);
+  const [state, formAction, pending] = useActionState(async (previous: SetlistFormState, formData: FormData): Promise<SetlistFormState> => {
+    const parsed = setlistUpdateSchema.safeParse(formValues(formData));
+    const patch = parsed.success ? { name: parsed.data.name, target_duration_s: parsed.data.target_duration_s, notes: parsed.data.notes } : null;
+    const result = await mutate(patch ? { kind: 'update', row: { id: base.id }, patch } : null, () => updateSetlist(previous, formData));
+    if (result.status === 'conflict') setBase(result.row);
+    if (result.status === 'saved') onClose();
+    return result;
+  }, IDLE);
+  const invalid = state.status === 'invalid' ? state : undefined;
+  const values = invalid?.values;
+  return (
+    <form action={formAction} aria-label="Setlist details" className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-4" noValidate>
+      <input type="hidden" name="id" value={base.id} />
+      <input type="hidden" name="band_id" value={base.band_id} />
+      <input type="hidden" name="version" value={base.version} />
+      {state.status === 'conflict' ? <FormMessage message={state.message} /> : null}
+      <div key={base.version} className="grid gap-3 sm:grid-cols-[1fr_12rem]">
+        <div className="flex flex-col gap-1">
+          <Field id="setlist-name" label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} error={invalid?.errors?.name} />
+          <span className={`text-xs ${name.length > SETLIST_NAME_MAX ? 'text-red-300' : 'text-zinc-400'}`}>
+            {name.length}/{SETLIST_NAME_MAX}
+          </span>
+        </div>
+        <Field
+          id="setlist-target"
+          label="Target length"
+          name="target_duration_s"
+          placeholder="90 or 1:30:00"
+          defaultValue={values?.target_duration_s ?? (base.target_duration_s === null ? '' : clock(base.target_duration_s))}
+          error={invalid?.errors?.target_duration_s}
+        />
+      </div>
+      <label htmlFor="setlist-notes" className="flex flex-col gap-1 text-sm">
+        <span className="text-zinc-300">Notes</span>
+        <textarea id="setlist-notes" name="notes" rows={2} defaultValue={values?.notes ?? base.notes ?? ''} className="rounded-lg border border-white/15 bg-stage-950 px-3 py-2" />
+        {invalid?.errors?.notes ? <span className="text-xs text-red-300">{invalid.errors.notes}</span> : null}
+      </label>
+      <FormMessage message={invalid?.errors?.form} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending} className="min-h-11">
+          {pending ? 'Saving…' : 'Save'}
+        </Button>
+        <Button type="button" variant="secondary" className="min-h-11" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { visibleConnectionState } from '@/lib/live/connection';
+import { useSetlistItemsStore, useSetlistsStore, useSongsStore } from '@/lib/live/stores';
+import { useOnline } from '@/lib/live/use-online';
+import { Viewers } from '@/components/presence/viewers';
+import { ConnectionIndicator } from '@/components/ui/connection-indicator';
+import { FormMessage } from '@/components/ui/form-message';
+import { AddItemsPanel } from './add-items-panel';
+import { SetlistActions } from './setlist-actions';
+import { SetlistDetailsForm } from './setlist-details-form';
+import { SetlistTimingSummary } from './setlist-timing-summary';
+import { useSetlistsChannel } from './setlists-live';
+import { SortableItems } from './sortable-items';
+import { useItemActions } from './use-item-actions';
+import { useSetlistTiming } from './use-setlist-timing';
+
+export function SetlistEditorView({ bandId, setlistId }: { bandId: string; setlistId: string }) {
+  const connection = useSetlistsChannel(bandId, setlistId);
+  const online = useOnline();
+  const setlist = useSetlistsStore((store) => store.rows.find((row) => row.id === setlistId));
+  const items = useSetlistItemsStore((store) => store.rows);
+  const songRows = useSongsStore((store) => store.rows);
+  const songs = useMemo(() => new Map(songRows.map((song) => [song.id, song])), [songRows]);
+  const inSetlist = useMemo(() => new Set(items.flatMap((item) => (item.song_id ? [item.song_id] : []))), [items]);
+  const timing = useSetlistTiming(items);
+  const actions = useItemActions({ id: setlistId, band_id: bandId });
+  const [editing, setEditing] = useState(false);
+
+  if (!setlist) {
+    return (
+      <main className="flex flex-col gap-3">
+        <p role="alert">This setlist was deleted by a bandmate.</p>
+        <Link href={`/bands/${bandId}/setlists`} className="text-amp-400 underline">
+          Back to the setlists
+        </Link>
+      </main>
+    );
+  }
+  return (
+    <main className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex min-w-0 flex-col gap-1">
+          <Link href={`/bands/${bandId}/setlists`} className="text-sm text-zinc-400 hover:text-amp-400">
+            ← Setlists
+          </Link>
+          <h2 className="break-words text-xl font-semibold" data-field="setlist-name">
+            {setlist.name}
+          </h2>
+          <Viewers />
+        </div>
+        <ConnectionIndicator state={visibleConnectionState(connection, online)} />
+      </div>
+      {setlist.notes ? <p className="text-sm text-zinc-300">{setlist.notes}</p> : null}
+      {editing ? <SetlistDetailsForm setlist={setlist} onClose={() => setEditing(false)} /> : <SetlistActions setlist={setlist} onEdit={() => setEditing(true)} />}
+      <SetlistTimingSummary timing={timing} targetSeconds={setlist.target_duration_s} />
+      <FormMessage message={actions.error ?? undefined} />
+      {items.length ? (
+        <SortableItems items={items} songs={songs} timing={timing} actions={actions} />
+      ) : (
+        <p className="text-zinc-400">This setlist is empty. Add songs from the library below.</p>
+      )}
+      <AddItemsPanel songs={songRows} inSetlist={inSetlist} actions={actions} />
+    </main>
+  );
+}

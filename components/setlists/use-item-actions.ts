@@ -1,0 +1,60 @@
+'use client';
+
+import { useCallback, useMemo, useState } from 'react';
+import { addItem, patchItem, removeItem } from '@/lib/actions/setlist-items';
+import type { SetlistItem } from '@/lib/database.types';
+import { newId } from '@/lib/live/new-id';
+import { useSetlistItemsStoreApi } from '@/lib/live/stores';
+import { draftItem, setlistItemsTable } from '@/lib/live/tables/setlists';
+import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import { keyAtEnd, keyForMove } from '@/lib/setlists/order';
+import type { ItemPatch } from '@/lib/validation/setlist';
+
+type NewItem = { kind: 'song'; song_id: string } | { kind: 'break'; notes?: string | null; duration_override_s?: number | null } | { kind: 'note'; notes: string };
+
+/**
+ * Every change the setlist editor makes, each shown at once (optimistic echo) and settled by the server's answer.
+ * `error` is the latest refusal, in words, for the editor's alert; a later success clears it.
+ */
+export function useItemActions(setlist: { id: string; band_id: string }) {
+  const store = useSetlistItemsStoreApi();
+  const mutate = useLiveMutation(setlistItemsTable, store);
+  const [error, setError] = useState<string | null>(null);
+
+  const report = useCallback((result: { status: string; errors?: { form?: string }; message?: string }) => {
+    if (result.status === 'invalid') setError(result.errors?.form ?? 'That change was refused.');
+    else if (result.status === 'gone' && result.message !== 'Removed.') setError(result.message ?? null);
+    else setError(null);
+  }, []);
+
+  const add = useCallback(
+    async (input: NewItem) => {
+      const fields = { ...input, id: newId(), band_id: setlist.band_id, setlist_id: setlist.id, position: keyAtEnd(store.getState().rows) };
+      report(await mutate({ kind: 'insert', row: draftItem(fields) }, () => addItem(fields)));
+    },
+    [mutate, report, setlist, store],
+  );
+
+  const patch = useCallback(
+    async (item: SetlistItem, changes: ItemPatch) => {
+      report(await mutate({ kind: 'update', row: { id: item.id }, patch: changes }, () => patchItem({ id: item.id, band_id: item.band_id, patch: changes })));
+    },
+    [mutate, report],
+  );
+
+  /** Moves `item` to `toIndex` of the list as it reads after the move; writes only this item's position. */
+  const move = useCallback(
+    (item: SetlistItem, toIndex: number) => patch(item, { position: keyForMove(store.getState().rows, item.id, toIndex) }),
+    [patch, store],
+  );
+
+  const remove = useCallback(
+    async (item: SetlistItem) => {
+      report(await mutate({ kind: 'delete', row: { id: item.id } }, () => removeItem({ id: item.id, band_id: item.band_id })));
+    },
+    [mutate, report],
+  );
+
+  // One stable object while nothing changes, so memoised rows do not all re-render on every store update.
+  return useMemo(() => ({ add, patch, move, remove, error, dismiss: () => setError(null) }), [add, patch, move, remove, error]);
+}

@@ -1,0 +1,81 @@
+'use server';
+
+import type { PostgrestError } from '@supabase/supabase-js';
+import { keyAfterCollision } from '@/lib/setlists/order';
+import { createClient } from '@/lib/supabase/server';
+import { fieldErrors } from '@/lib/validation/form';
+import { itemCreateSchema, itemPatchSchema, setlistRefSchema } from '@/lib/validation/setlist';
+import { describeDbError, type ItemResult } from './state';
+
+// Items are changed one control at a time (a drag, a transpose, a note), so each write sets only the fields it
+// changes and is not version-checked: two bandmates changing different items, or different fields of one item,
+// both keep their change, and the version still orders the results on every device. Set-level edits (name,
+// target) are version-checked in ./setlists.ts.
+
+type Supabase = Awaited<ReturnType<typeof createClient>>;
+type Write<T> = (position: string | undefined) => PromiseLike<{ data: T | null; error: PostgrestError | null }>;
+
+const MAX_COLLISIONS = 5;
+
+function positionTaken(error: PostgrestError | null): boolean {
+  return error?.code === '23505' && error.message.includes('setlist_items_position_key');
+}
+
+/**
+ * Runs `write`; when another device took the same position in the same instant (unique violation), moves this
+ * item just after it and writes again. The server resolves the collision: never a duplicate, never an error.
+ */
+async function withFreePosition<T>(supabase: Supabase, setlistId: string, position: string | undefined, write: Write<T>) {
+  let wanted = position;
+  for (let attempt = 0; ; attempt += 1) {
+    const result = await write(wanted);
+    if (!positionTaken(result.error) || wanted === undefined || attempt === MAX_COLLISIONS) return result;
+    const { data } = await supabase.from('setlist_items').select('position').eq('setlist_id', setlistId);
+    wanted = keyAfterCollision((data ?? []).map((row) => row.position), wanted);
+  }
+}
+
+export async function addItem(input: unknown): Promise<ItemResult> {
+  const parsed = itemCreateSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', errors: { form: Object.values(fieldErrors(parsed.error))[0] } };
+  const supabase = await createClient();
+  const { data, error } = await withFreePosition(supabase, parsed.data.setlist_id, parsed.data.position, (position) =>
+    supabase.from('setlist_items').insert({ ...parsed.data, position: position! }).select('*').single(),
+  );
+  if (error?.code === '23505' && error.message.includes('setlist_items_pkey')) {
+    // The same add sent twice (a retry after a lost answer): the first one was saved.
+    const { data: saved } = await supabase.from('setlist_items').select('*').eq('id', parsed.data.id).maybeSingle();
+    if (saved) return { status: 'saved', row: saved };
+  }
+  if (error || !data) return { status: 'invalid', errors: { form: describeDbError(error!, 'add to the setlist') } };
+  return { status: 'saved', row: data };
+}
+
+export async function patchItem(input: unknown): Promise<ItemResult> {
+  const parsed = itemPatchSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', errors: { form: Object.values(fieldErrors(parsed.error))[0] } };
+  const { id, band_id: bandId, patch } = parsed.data;
+  const supabase = await createClient();
+  const { data: item } = await supabase.from('setlist_items').select('setlist_id').eq('id', id).eq('band_id', bandId).maybeSingle();
+  if (!item) return { status: 'gone', key: { id }, message: 'This item was removed by a bandmate.' };
+  const { data, error } = await withFreePosition(supabase, item.setlist_id, patch.position, (position) =>
+    supabase
+      .from('setlist_items')
+      .update(position === undefined ? patch : { ...patch, position })
+      .eq('id', id)
+      .eq('band_id', bandId)
+      .select('*'),
+  );
+  if (error || !data) return { status: 'invalid', errors: { form: describeDbError(error!, 'change the item') } };
+  const [row] = data;
+  return row ? { status: 'saved', row } : { status: 'gone', key: { id }, message: 'This item was removed by a bandmate.' };
+}
+
+export async function removeItem(input: unknown): Promise<ItemResult> {
+  const parsed = setlistRefSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', errors: { form: 'Not a valid item' } };
+  const supabase = await createClient();
+  const { error } = await supabase.from('setlist_items').delete().eq('id', parsed.data.id).eq('band_id', parsed.data.band_id);
+  if (error) return { status: 'invalid', errors: { form: describeDbError(error, 'remove the item') } };
+  return { status: 'gone', key: { id: parsed.data.id }, message: 'Removed.' };
+}

@@ -1,0 +1,22 @@
+import type { FieldErrors } from '@/lib/validation/form';
+
+// What every live server action returns, and what the kernel's action wiring (useLiveMutation) understands.
+// Plain types, not in a 'use server' file, which may export only async functions.
+
+export type LiveResult<Row, Field extends string = string> =
+  | { status: 'idle' }
+  /** Refused before or by the database: nothing was written. `values` gives a refused form back filled in. */
+  | { status: 'invalid'; errors?: FieldErrors<Field | 'form'>; values?: Record<string, string> }
+  | { status: 'saved'; row: Row }
+  /** Someone else saved first: `row` is their version, now on screen; nothing of theirs was overwritten. */
+  | { status: 'conflict'; row: Row; message: string; values?: Record<string, string> }
+  /** The row no longer exists (deleted here or by a bandmate): `key` holds its key columns. */
+  | { status: 'gone'; key: Partial<Row>; message: string };
+
+export const IDLE = { status: 'idle' } as const;
+
+/** The answer when the server could not be reached at all (offline, server down): nothing was saved. */
+export const UNREACHABLE = {
+  status: 'invalid',
+  errors: { form: 'Could not reach the server, so nothing was saved. Check the connection and try again.' },
+} as const;
