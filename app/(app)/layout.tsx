@@ -8,7 +8,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <AuthProvider>
-      <div className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-8 px-6 py-6">
+      <div className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-8 px-4 py-6 sm:px-6">
         <header className="flex items-center justify-between gap-4 border-b border-white/10 pb-4 print:hidden">
           <Link href="/bands" className="text-sm font-semibold uppercase tracking-widest text-amp-500">
             Rock-On
@@ -18,7 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <SignOutButton />
           </div>
         </header>
-        {children}
+        <main className="flex flex-col">{children}</main>
       </div>
     </AuthProvider>
   );

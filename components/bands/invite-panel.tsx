@@ -37,7 +37,7 @@ export function InvitePanel({ bandId, initialCode }: { bandId: string; initialCo
         </Button>
       </form>
       <FormMessage message={state.errors?.form} />
-      <p className="text-xs text-zinc-500">Invites expire after 7 days.</p>
+      <p className="text-xs text-zinc-400">Invites expire after 7 days.</p>
     </section>
   );
 }

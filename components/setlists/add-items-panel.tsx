@@ -1,6 +1,6 @@
 'use client';
 
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { memo, useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import type { Song } from '@/lib/database.types';
 import { formatDuration, SONG_STATUSES } from '@/lib/validation/song';
 import { ITEM_NOTES_MAX } from '@/lib/validation/setlist';
@@ -10,7 +10,7 @@ import type { useItemActions } from './use-item-actions';
 const control = 'min-h-11 rounded-lg border border-white/15 bg-stage-950 px-3 text-zinc-100 outline-none focus:border-amp-400';
 
 /** Adds from the band's library (search by title as you type, filter by status), or a break or a note. */
-export function AddItemsPanel({ songs, inSetlist, actions }: { songs: Song[]; inSetlist: Set<string>; actions: ReturnType<typeof useItemActions> }) {
+export const AddItemsPanel = memo(function AddItemsPanel({ songs, inSetlist, actions }: { songs: Song[]; inSetlist: Set<string>; actions: ReturnType<typeof useItemActions> }) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<'all' | Song['status']>('all');
   const [note, setNote] = useState('');
@@ -83,4 +83,4 @@ export function AddItemsPanel({ songs, inSetlist, actions }: { songs: Song[]; in
       </div>
     </section>
   );
-}
+});

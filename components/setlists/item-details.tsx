@@ -17,6 +17,8 @@ const LABELS = {
 /** Per-item notes and length override, folded away until needed; errors show on their field. */
 export function ItemDetails({ item, title, actions }: { item: SetlistItem; title: string; actions: ReturnType<typeof useItemActions> }) {
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  // The form is built only when opened: sixty closed rows should cost sixty summaries, not sixty forms.
+  const [open, setOpen] = useState(false);
   const labels = LABELS[item.kind];
   const prefix = `item-${item.id}`;
 
@@ -38,10 +40,11 @@ export function ItemDetails({ item, title, actions }: { item: SetlistItem; title
   };
 
   return (
-    <details className="px-3 pb-2 text-sm">
+    <details className="pb-2 pr-3 text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="flex min-h-11 cursor-pointer items-center text-zinc-400" aria-label={`${labels.summary} of ${title}`}>
         {labels.summary}
       </summary>
+      {open ? (
       <form onSubmit={submit} aria-label={`Details of ${title}`} className="flex flex-col gap-2 pt-1" noValidate>
         <Field id={`${prefix}-notes`} label={labels.notes} name="notes" defaultValue={item.notes ?? ''} error={errors.notes} />
         {item.kind !== 'note' ? (
@@ -58,6 +61,7 @@ export function ItemDetails({ item, title, actions }: { item: SetlistItem; title
           Save details
         </Button>
       </form>
+      ) : null}
     </details>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { GripVertical, X } from 'lucide-react';
@@ -12,25 +12,36 @@ import { clock } from '@/lib/setlists/timing';
 import { semitoneLabel, transposeKey } from '@/lib/setlists/transpose';
 import { ItemDetails } from './item-details';
 import { SetHeading } from './set-heading';
+import { TransposeStepper } from './transpose-stepper';
 import type { useItemActions } from './use-item-actions';
 
 type Props = {
   item: SetlistItem;
   song: Song | undefined;
   title: string;
-  /** For a break: the set it opens, shown under it. */
-  opensSet?: { name: string; seconds: number };
+  /** For a break: the set it opens, shown under it (plain values, so the memoised row stays memoised). */
+  opensSetName?: string;
+  opensSetSeconds?: number;
   actions: ReturnType<typeof useItemActions>;
 };
 
-const SEMITONES = Array.from({ length: 23 }, (_, index) => index - 11);
+// Hoisted: the shell re-renders on every drag event, and the same element lets React skip the icon each time.
+const GRIP = <GripVertical aria-hidden className="size-5" />;
+// dnd-kit opens a ResizeObserver per row when a drag starts; rows do not change size mid-drag, and sixty
+// observers made the drag start a long task.
+const NO_RESIZE_OBSERVER = { disabled: true };
 const iconButton = 'flex min-h-11 min-w-11 items-center justify-center rounded-lg text-zinc-300 hover:text-amp-400 focus-visible:outline-2 focus-visible:outline-amp-400';
 
-/** One item of the setlist; memoised so a drag over 60 items re-renders only what moved. */
-export const ItemRow = memo(function ItemRow({ item, song, title, opensSet, actions }: Props) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
-  const saving = useSetlistItemsStore((store) => rowKey(setlistItemsTable, item)! in store.overlays);
-  const seconds = item.duration_override_s ?? (item.kind === 'song' ? (song?.duration_s ?? null) : null);
+/**
+ * One item of the setlist. dnd-kit re-renders every sortable row on each drag event, so the row itself is only
+ * the sortable shell (position, transform, handle) and everything else is a memoised body that a drag never
+ * re-renders: a 60-item setlist must drag without a long task.
+ */
+export const ItemRow = memo(function ItemRow(props: Props) {
+  const { item, title } = props;
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, resizeObserverConfig: NO_RESIZE_OBSERVER });
+  const key = useMemo(() => rowKey(setlistItemsTable, item)!, [item]);
+  const saving = useSetlistItemsStore((store) => key in store.overlays);
   return (
     <li
       ref={setNodeRef}
@@ -40,12 +51,21 @@ export const ItemRow = memo(function ItemRow({ item, song, title, opensSet, acti
       data-kind={item.kind}
       data-version={item.version}
       data-pending={saving || undefined}
-      className={`rounded-xl border bg-stage-900 ${isDragging ? 'relative z-10 border-amp-400 shadow-lg' : 'border-white/10'} ${item.kind === 'break' ? 'border-dashed' : ''}`}
+      className={`flex items-start rounded-xl border bg-stage-900 ${isDragging ? 'relative z-10 border-amp-400 shadow-lg' : 'border-white/10'} ${item.kind === 'break' ? 'border-dashed' : ''}`}
     >
+      <button type="button" className={`${iconButton} mt-1 cursor-grab touch-none`} aria-label={`Move ${title}`} {...attributes} {...listeners}>
+        {GRIP}
+      </button>
+      <ItemBody {...props} saving={saving} />
+    </li>
+  );
+});
+
+const ItemBody = memo(function ItemBody({ item, song, title, opensSetName, opensSetSeconds, actions, saving }: Props & { saving: boolean }) {
+  const seconds = item.duration_override_s ?? (item.kind === 'song' ? (song?.duration_s ?? null) : null);
+  return (
+    <div className="min-w-0 flex-1">
       <div className="flex items-center gap-1 pr-1">
-        <button type="button" className={`${iconButton} cursor-grab touch-none`} aria-label={`Move ${title}`} {...attributes} {...listeners}>
-          <GripVertical aria-hidden className="size-5" />
-        </button>
         <div className="min-w-0 flex-1 py-2">
           <p className={`truncate ${item.kind === 'note' ? 'italic text-zinc-300' : 'font-semibold'}`} data-field="title">
             {item.kind === 'note' ? item.notes : item.kind === 'break' ? 'Break' : title}
@@ -60,33 +80,18 @@ export const ItemRow = memo(function ItemRow({ item, song, title, opensSet, acti
           </p>
         </div>
         {item.kind === 'song' ? (
-          <label className="flex items-center gap-1 text-xs text-zinc-400">
-            <span className="sr-only sm:not-sr-only">Transpose</span>
-            <select
-              aria-label={`Transpose ${title}`}
-              data-field="transpose"
-              value={item.transpose}
-              onChange={(event) => void actions.patch(item, { transpose: Number(event.target.value) })}
-              className="min-h-11 rounded-lg border border-white/15 bg-stage-950 px-2 text-sm text-zinc-100"
-            >
-              {SEMITONES.map((semitones) => (
-                <option key={semitones} value={semitones}>
-                  {semitoneLabel(semitones)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TransposeStepper title={title} value={item.transpose} onChange={(transpose) => void actions.patch(item, { transpose })} />
         ) : null}
         <button type="button" className={iconButton} aria-label={`Remove ${title}`} onClick={() => void actions.remove(item)}>
           <X aria-hidden className="size-5" />
         </button>
       </div>
       <ItemDetails item={item} title={title} actions={actions} />
-      {opensSet ? (
-        <div className="border-t border-white/10 px-3 py-2">
-          <SetHeading name={opensSet.name} seconds={opensSet.seconds} />
+      {opensSetName !== undefined ? (
+        <div className="border-t border-white/10 py-2 pr-3">
+          <SetHeading name={opensSetName} seconds={opensSetSeconds ?? 0} />
         </div>
       ) : null}
-    </li>
+    </div>
   );
 });

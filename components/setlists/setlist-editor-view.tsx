@@ -2,9 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { visibleConnectionState } from '@/lib/live/connection';
 import { useSetlistItemsStore, useSetlistsStore, useSongsStore } from '@/lib/live/stores';
-import { useOnline } from '@/lib/live/use-online';
 import { Viewers } from '@/components/presence/viewers';
 import { ConnectionIndicator } from '@/components/ui/connection-indicator';
 import { FormMessage } from '@/components/ui/form-message';
@@ -19,28 +17,29 @@ import { useSetlistTiming } from './use-setlist-timing';
 
 export function SetlistEditorView({ bandId, setlistId }: { bandId: string; setlistId: string }) {
   const connection = useSetlistsChannel(bandId, setlistId);
-  const online = useOnline();
   const setlist = useSetlistsStore((store) => store.rows.find((row) => row.id === setlistId));
   const items = useSetlistItemsStore((store) => store.rows);
   const songRows = useSongsStore((store) => store.rows);
   const songs = useMemo(() => new Map(songRows.map((song) => [song.id, song])), [songRows]);
-  const inSetlist = useMemo(() => new Set(items.flatMap((item) => (item.song_id ? [item.song_id] : []))), [items]);
+  // Keyed by the songs in it, not by the items: a move must not re-render the whole library.
+  const songIds = items.flatMap((item) => (item.song_id ? [item.song_id] : [])).sort().join(',');
+  const inSetlist = useMemo(() => new Set(songIds.split(',')), [songIds]);
   const timing = useSetlistTiming(items);
-  const actions = useItemActions({ id: setlistId, band_id: bandId });
+  const actions = useItemActions(bandId, setlistId);
   const [editing, setEditing] = useState(false);
 
   if (!setlist) {
     return (
-      <main className="flex flex-col gap-3">
+      <div className="flex flex-col gap-3">
         <p role="alert">This setlist was deleted by a bandmate.</p>
         <Link href={`/bands/${bandId}/setlists`} className="text-amp-400 underline">
           Back to the setlists
         </Link>
-      </main>
+      </div>
     );
   }
   return (
-    <main className="flex flex-col gap-4">
+    <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
           <Link href={`/bands/${bandId}/setlists`} className="text-sm text-zinc-400 hover:text-amp-400">
@@ -51,7 +50,7 @@ export function SetlistEditorView({ bandId, setlistId }: { bandId: string; setli
           </h2>
           <Viewers />
         </div>
-        <ConnectionIndicator state={visibleConnectionState(connection, online)} />
+        <ConnectionIndicator channel={connection} />
       </div>
       {setlist.notes ? <p className="text-sm text-zinc-300">{setlist.notes}</p> : null}
       {editing ? <SetlistDetailsForm setlist={setlist} onClose={() => setEditing(false)} /> : <SetlistActions setlist={setlist} onEdit={() => setEditing(true)} />}
@@ -63,6 +62,6 @@ export function SetlistEditorView({ bandId, setlistId }: { bandId: string; setli
         <p className="text-zinc-400">This setlist is empty. Add songs from the library below.</p>
       )}
       <AddItemsPanel songs={songRows} inSetlist={inSetlist} actions={actions} />
-    </main>
+    </div>
   );
 }

@@ -16,7 +16,7 @@ export function SetlistPrint({ data }: { data: SetlistsData }) {
   const timing = setlistTiming(items, (id) => songs.get(id)?.duration_s ?? null);
   const byId = new Map(items.map((item) => [item.id, item]));
   return (
-    <main className="flex flex-col gap-6 print:gap-0 print:text-black">
+    <div className="flex flex-col gap-6 print:gap-0 print:text-black">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href={`/bands/${setlist.band_id}/setlists/${setlist.id}`} className="text-sm text-zinc-400 hover:text-amp-400">
           ← Back to the editor
@@ -51,6 +51,6 @@ export function SetlistPrint({ data }: { data: SetlistsData }) {
           </section>
         ))}
       </div>
-    </main>
+    </div>
   );
 }

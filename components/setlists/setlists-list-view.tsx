@@ -2,28 +2,20 @@
 
 import Link from 'next/link';
 import type { Setlist, SetlistItem } from '@/lib/database.types';
-import { visibleConnectionState } from '@/lib/live/connection';
 import { useSetlistItemsStore, useSetlistsStore } from '@/lib/live/stores';
-import { useOnline } from '@/lib/live/use-online';
 import { againstTarget, clock } from '@/lib/setlists/timing';
-import { ConnectionIndicator } from '@/components/ui/connection-indicator';
+import { SectionHeader } from '@/components/ui/section-header';
 import { CreateSetlistForm } from './create-setlist-form';
 import { useSetlistsChannel } from './setlists-live';
 import { useSetlistTiming } from './use-setlist-timing';
 
 export function SetlistsListView({ bandId }: { bandId: string }) {
   const connection = useSetlistsChannel(bandId);
-  const online = useOnline();
   const setlists = useSetlistsStore((store) => store.rows);
   const items = useSetlistItemsStore((store) => store.rows);
   return (
-    <main className="flex flex-col gap-6">
-      <div className="flex items-center justify-between gap-3">
-        <h2 className="text-lg font-semibold">
-          Setlists <span className="text-zinc-500">({setlists.length})</span>
-        </h2>
-        <ConnectionIndicator state={visibleConnectionState(connection, online)} />
-      </div>
+    <div className="flex flex-col gap-6">
+      <SectionHeader title="Setlists" count={setlists.length} connection={connection} />
       <CreateSetlistForm bandId={bandId} />
       {setlists.length === 0 ? (
         <p className="text-zinc-400">No setlists yet. Create the first one above.</p>
@@ -34,7 +26,7 @@ export function SetlistsListView({ bandId }: { bandId: string }) {
           ))}
         </ul>
       )}
-    </main>
+    </div>
   );
 }
 

@@ -36,7 +36,9 @@ export function SortableItems({ items, songs, timing, actions }: Props) {
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 4 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    // Instant scrolling: with smooth scrolling an arrow pressed while the page still glides was measured against
+    // the moving page and could be lost.
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
   const ids = useMemo(() => items.map((item) => item.id), [items]);
   const announcements = useMemo<Announcements>(() => {
@@ -75,7 +77,8 @@ export function SortableItems({ items, songs, timing, actions }: Props) {
                 item={item}
                 song={item.song_id ? songs.get(item.song_id) : undefined}
                 title={itemTitle(item, songs)}
-                opensSet={opens ? { name: opens.name, seconds: opens.seconds } : undefined}
+                opensSetName={opens?.name}
+                opensSetSeconds={opens?.seconds}
                 actions={actions}
               />
             );

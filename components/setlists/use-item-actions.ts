@@ -16,7 +16,7 @@ type NewItem = { kind: 'song'; song_id: string } | { kind: 'break'; notes?: stri
  * Every change the setlist editor makes, each shown at once (optimistic echo) and settled by the server's answer.
  * `error` is the latest refusal, in words, for the editor's alert; a later success clears it.
  */
-export function useItemActions(setlist: { id: string; band_id: string }) {
+export function useItemActions(bandId: string, setlistId: string) {
   const store = useSetlistItemsStoreApi();
   const mutate = useLiveMutation(setlistItemsTable, store);
   const [error, setError] = useState<string | null>(null);
@@ -29,10 +29,10 @@ export function useItemActions(setlist: { id: string; band_id: string }) {
 
   const add = useCallback(
     async (input: NewItem) => {
-      const fields = { ...input, id: newId(), band_id: setlist.band_id, setlist_id: setlist.id, position: keyAtEnd(store.getState().rows) };
+      const fields = { ...input, id: newId(), band_id: bandId, setlist_id: setlistId, position: keyAtEnd(store.getState().rows) };
       report(await mutate({ kind: 'insert', row: draftItem(fields) }, () => addItem(fields)));
     },
-    [mutate, report, setlist, store],
+    [mutate, report, bandId, setlistId, store],
   );
 
   const patch = useCallback(

@@ -1,12 +1,10 @@
 'use client';
 
 import { useMemo } from 'react';
-import { visibleConnectionState } from '@/lib/live/connection';
 import { useSongsStore, useSongsStoreApi } from '@/lib/live/stores';
 import { songsTable } from '@/lib/live/tables/songs';
 import { liveFeed, useLiveChannel } from '@/lib/live/use-live-channel';
-import { useOnline } from '@/lib/live/use-online';
-import { ConnectionIndicator } from '@/components/ui/connection-indicator';
+import { SectionHeader } from '@/components/ui/section-header';
 import { AddSongForm } from './add-song-form';
 import { SongRow } from './song-row';
 
@@ -14,16 +12,10 @@ export function SongsView({ bandId }: { bandId: string }) {
   const store = useSongsStoreApi();
   const feeds = useMemo(() => [liveFeed(songsTable, store)], [store]);
   const connection = useLiveChannel(`songs:${bandId}`, bandId, feeds);
-  const online = useOnline();
   const songs = useSongsStore((state) => state.rows);
   return (
-    <main className="flex flex-col gap-6">
-      <div className="flex items-center justify-between">
-        <h2 className="text-lg font-semibold">
-          Songs <span className="text-zinc-500">({songs.length})</span>
-        </h2>
-        <ConnectionIndicator state={visibleConnectionState(connection, online)} />
-      </div>
+    <div className="flex flex-col gap-6">
+      <SectionHeader title="Songs" count={songs.length} connection={connection} />
       <AddSongForm bandId={bandId} />
       {songs.length === 0 ? (
         <p className="text-zinc-400">No songs yet. Add the first one above.</p>
@@ -34,6 +26,6 @@ export function SongsView({ bandId }: { bandId: string }) {
           ))}
         </ul>
       )}
-    </main>
+    </div>
   );
 }

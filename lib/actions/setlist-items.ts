@@ -4,7 +4,7 @@ import type { PostgrestError } from '@supabase/supabase-js';
 import { keyAfterCollision } from '@/lib/setlists/order';
 import { createClient } from '@/lib/supabase/server';
 import { fieldErrors } from '@/lib/validation/form';
-import { itemCreateSchema, itemPatchSchema, setlistRefSchema } from '@/lib/validation/setlist';
+import { itemCreateSchema, itemPatchSchema, setlistRefSchema, type ItemPatch } from '@/lib/validation/setlist';
 import { describeDbError, type ItemResult } from './state';
 
 // Items are changed one control at a time (a drag, a transpose, a note), so each write sets only the fields it
@@ -56,16 +56,14 @@ export async function patchItem(input: unknown): Promise<ItemResult> {
   if (!parsed.success) return { status: 'invalid', errors: { form: Object.values(fieldErrors(parsed.error))[0] } };
   const { id, band_id: bandId, patch } = parsed.data;
   const supabase = await createClient();
-  const { data: item } = await supabase.from('setlist_items').select('setlist_id').eq('id', id).eq('band_id', bandId).maybeSingle();
-  if (!item) return { status: 'gone', key: { id }, message: 'This item was removed by a bandmate.' };
-  const { data, error } = await withFreePosition(supabase, item.setlist_id, patch.position, (position) =>
-    supabase
-      .from('setlist_items')
-      .update(position === undefined ? patch : { ...patch, position })
-      .eq('id', id)
-      .eq('band_id', bandId)
-      .select('*'),
-  );
+  const update = (changes: ItemPatch) => supabase.from('setlist_items').update(changes).eq('id', id).eq('band_id', bandId).select('*');
+  // One round trip in the common case; the setlist is looked up only when another device took the position.
+  let { data, error } = await update(patch);
+  if (positionTaken(error) && patch.position !== undefined) {
+    const { data: item } = await supabase.from('setlist_items').select('setlist_id').eq('id', id).maybeSingle();
+    if (!item) return { status: 'gone', key: { id }, message: 'This item was removed by a bandmate.' };
+    ({ data, error } = await withFreePosition(supabase, item.setlist_id, patch.position, (position) => update({ ...patch, position })));
+  }
   if (error || !data) return { status: 'invalid', errors: { form: describeDbError(error!, 'change the item') } };
   const [row] = data;
   return row ? { status: 'saved', row } : { status: 'gone', key: { id }, message: 'This item was removed by a bandmate.' };

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Your bands' };
 export default async function BandsPage() {
   const bands = await getMyBands();
   return (
-    <main className="flex flex-col gap-10">
+    <div className="flex flex-col gap-10">
       <section className="flex flex-col gap-4">
         <h1 className="text-2xl font-bold">Your bands</h1>
         {bands.length === 0 ? (
@@ -33,6 +33,6 @@ export default async function BandsPage() {
         <CreateBandForm />
         <JoinBandForm />
       </div>
-    </main>
+    </div>
   );
 }

@@ -8,9 +8,9 @@ export const metadata: Metadata = { title: 'Join a band' };
 export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
   const invite = inviteCodeFromLink((await params).code);
   return (
-    <main className="mx-auto flex w-full max-w-sm flex-col gap-6">
+    <div className="mx-auto flex w-full max-w-sm flex-col gap-6">
       <h1 className="text-2xl font-bold">You are invited to a band</h1>
       <JoinBandForm initialCode={invite.code} initialError={invite.error} />
-    </main>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ export default async function MembersPage({ params }: { params: Promise<{ bandId
   const [band, members, invite] = await Promise.all([getBand(bandId), getMembers(bandId), getActiveInvite(bandId)]);
   const canInvite = band?.role === 'owner' || band?.role === 'admin';
   return (
-    <main className="grid gap-8 sm:grid-cols-2">
+    <div className="grid gap-8 sm:grid-cols-2">
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">Members</h2>
         <ul className="flex flex-col gap-2" aria-label="Members">
@@ -26,6 +26,6 @@ export default async function MembersPage({ params }: { params: Promise<{ bandId
       ) : (
         <p className="text-sm text-zinc-400">Ask the band&apos;s owner for an invite link to bring someone in.</p>
       )}
-    </main>
+    </div>
   );
 }
