@@ -24,7 +24,7 @@ export function CreateSetlistForm({ bandId }: { bandId: string }) {
     const parsed = setlistCreateSchema.safeParse(formValues(formData));
     const now = new Date().toISOString();
     const draft = parsed.success ? { ...parsed.data, id: parsed.data.id!, version: 0, created_by: null, created_at: now, updated_at: now } : null;
-    const result = await mutate(draft ? { kind: 'insert', row: draft } : null, () => createSetlist(previous, formData));
+    const result = await mutate(draft ? { kind: 'insert', row: draft } : null, () => createSetlist(previous, formData), formData);
     if (result.status === 'saved') router.push(`/bands/${bandId}/setlists/${result.row.id}`);
     return result;
   }, IDLE);

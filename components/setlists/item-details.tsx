@@ -45,22 +45,22 @@ export function ItemDetails({ item, title, actions }: { item: SetlistItem; title
         {labels.summary}
       </summary>
       {open ? (
-      <form onSubmit={submit} aria-label={`Details of ${title}`} className="flex flex-col gap-2 pt-1" noValidate>
-        <Field id={`${prefix}-notes`} label={labels.notes} name="notes" defaultValue={item.notes ?? ''} error={errors.notes} />
-        {item.kind !== 'note' ? (
-          <Field
-            id={`${prefix}-length`}
-            label={labels.length}
-            name="duration_override_s"
-            placeholder={item.kind === 'break' ? '15:00' : '3:45'}
-            defaultValue={item.duration_override_s === null ? '' : clock(item.duration_override_s)}
-            error={errors.duration_override_s}
-          />
-        ) : null}
-        <Button type="submit" variant="secondary" className="min-h-11 self-start">
-          Save details
-        </Button>
-      </form>
+        <form onSubmit={submit} aria-label={`Details of ${title}`} className="flex flex-col gap-2 pt-1" noValidate>
+          <Field id={`${prefix}-notes`} label={labels.notes} name="notes" defaultValue={item.notes ?? ''} error={errors.notes} />
+          {item.kind !== 'note' ? (
+            <Field
+              id={`${prefix}-length`}
+              label={labels.length}
+              name="duration_override_s"
+              placeholder={item.kind === 'break' ? '15:00' : '3:45'}
+              defaultValue={item.duration_override_s === null ? '' : clock(item.duration_override_s)}
+              error={errors.duration_override_s}
+            />
+          ) : null}
+          <Button type="submit" variant="secondary" className="min-h-11 self-start">
+            Save details
+          </Button>
+        </form>
       ) : null}
     </details>
   );

@@ -23,7 +23,7 @@ export function SetlistDetailsForm({ setlist, onClose }: { setlist: Setlist; onC
   const [state, formAction, pending] = useActionState(async (previous: SetlistFormState, formData: FormData): Promise<SetlistFormState> => {
     const parsed = setlistUpdateSchema.safeParse(formValues(formData));
     const patch = parsed.success ? { name: parsed.data.name, target_duration_s: parsed.data.target_duration_s, notes: parsed.data.notes } : null;
-    const result = await mutate(patch ? { kind: 'update', row: { id: base.id }, patch } : null, () => updateSetlist(previous, formData));
+    const result = await mutate(patch ? { kind: 'update', row: { id: base.id }, patch } : null, () => updateSetlist(previous, formData), formData);
     if (result.status === 'conflict') setBase(result.row);
     if (result.status === 'saved') onClose();
     return result;

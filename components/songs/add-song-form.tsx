@@ -25,7 +25,7 @@ export function AddSongForm({ bandId }: { bandId: string }) {
   const [state, dispatch, pending] = useActionState(async (previous: SongFormState, formData: FormData): Promise<SongFormState> => {
     const parsed = songCreateSchema.safeParse(formValues(formData));
     const change = parsed.success ? { kind: 'insert' as const, row: draftSong(parsed.data.id!, parsed.data) } : null;
-    const result = await mutate(change, () => createSong(previous, formData));
+    const result = await mutate(change, () => createSong(previous, formData), formData);
     if (result.status === 'invalid') setRefusals((count) => count + 1); // refills the fields with what was sent
     return result;
   }, IDLE);

@@ -28,7 +28,7 @@ export function EditSongForm({ song, onClose }: { song: Song; onClose: () => voi
   const [state, formAction, pending] = useActionState(async (previous: SongFormState, formData: FormData): Promise<SongFormState> => {
     const parsed = songUpdateSchema.safeParse(formValues(formData));
     const change = parsed.success ? { kind: 'update' as const, row: { id: parsed.data.id }, patch: withoutIdentity(parsed.data) } : null;
-    const result = await mutate(change, () => updateSong(previous, formData));
+    const result = await mutate(change, () => updateSong(previous, formData), formData);
     if (result.status === 'conflict') setBase(result.row); // the form now shows, and saves against, their version
     if (result.status === 'saved') onClose();
     return result;

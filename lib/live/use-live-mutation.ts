@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback } from 'react';
+import { formValues } from '@/lib/validation/form';
 import { rowKey, type LiveRow, type LiveTable } from './definition';
 import type { Overlay, Settlement } from './merge';
 import { UNREACHABLE, type LiveResult } from './result';
@@ -40,17 +41,19 @@ export function useLiveMutation<Row extends LiveRow>(definition: LiveTable<Row>,
     async <Result extends { status: string }>(
       change: LiveChange<Row> | null,
       action: () => Promise<Result>,
-    ): Promise<Result | typeof UNREACHABLE> => {
+      /** The submitted form, if any: when the server cannot be reached its fields come back with the error. */
+      form?: FormData,
+    ): Promise<Result | (typeof UNREACHABLE & { values?: Record<string, string> })> => {
       const key = change ? rowKey(definition, change.row) : undefined;
       const id = `m${++mutations}`;
       if (change && key !== undefined) store.getState().applyOptimistic(key, overlayOf(id, change));
-      let result: Result | typeof UNREACHABLE;
+      let result: Result | (typeof UNREACHABLE & { values?: Record<string, string> });
       try {
         result = await action();
       } catch (error) {
         // A server action that cannot reach the server rejects (fetch failed); nothing was written.
         console.warn('A save did not reach the server', error);
-        result = UNREACHABLE;
+        result = form ? { ...UNREACHABLE, values: formValues(form) } : UNREACHABLE;
       }
       const answer = settlementOf<Row>(result);
       const state = store.getState();

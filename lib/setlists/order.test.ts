@@ -91,6 +91,20 @@ describe('setlist order', () => {
     expect(ids([...list, { id: 'new', position: inserted }])).toEqual(['a', 'new', 'b', 'c']);
   });
 
+  it('keyForMove: neighbours that briefly share a key (a collision not yet resolved) still give a key between', () => {
+    const list: Row[] = [
+      { id: 'a', position: 'a0' },
+      { id: 'b', position: 'a1' },
+      { id: 'c', position: 'a1' },
+      { id: 'd', position: 'a2' },
+      { id: 'm', position: 'a3' },
+    ];
+    // Dropping m right after b: its lower neighbour is b (a1), the next distinct key above is d (a2).
+    const key = keyForMove(sorted(list), 'm', 2);
+    expect(isOrderKey(key)).toBe(true);
+    expect(key > 'a1' && key < 'a2').toBe(true);
+  });
+
   it('keyForMove: 500 seeded random moves on 12 items always sort like arrayMove', () => {
     const next = random(20261126);
     let list = rows(Array.from({ length: 12 }, (_, i) => `item-${String(i).padStart(2, '0')}`));
