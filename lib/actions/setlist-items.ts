@@ -1,7 +1,6 @@
 'use server';
 
-import type { PostgrestError } from '@supabase/supabase-js';
-import { keyAfterCollision } from '@/lib/setlists/order';
+import { positionTaken, withFreePosition } from '@/lib/setlists/free-position';
 import { createClient } from '@/lib/supabase/server';
 import { fieldErrors } from '@/lib/validation/form';
 import { itemCreateSchema, itemPatchSchema, setlistRefSchema, type ItemPatch } from '@/lib/validation/setlist';
@@ -12,35 +11,12 @@ import { describeDbError, type ItemResult } from './state';
 // both keep their change, and the version still orders the results on every device. Set-level edits (name,
 // target) are version-checked in ./setlists.ts.
 
-type Supabase = Awaited<ReturnType<typeof createClient>>;
-type Write<T> = (position: string | undefined) => PromiseLike<{ data: T | null; error: PostgrestError | null }>;
-
-const MAX_COLLISIONS = 5;
-
-function positionTaken(error: PostgrestError | null): boolean {
-  return error?.code === '23505' && error.message.includes('setlist_items_position_key');
-}
-
-/**
- * Runs `write`; when another device took the same position in the same instant (unique violation), moves this
- * item just after it and writes again. The server resolves the collision: never a duplicate, never an error.
- */
-async function withFreePosition<T>(supabase: Supabase, setlistId: string, position: string | undefined, write: Write<T>) {
-  let wanted = position;
-  for (let attempt = 0; ; attempt += 1) {
-    const result = await write(wanted);
-    if (!positionTaken(result.error) || wanted === undefined || attempt === MAX_COLLISIONS) return result;
-    const { data } = await supabase.from('setlist_items').select('position').eq('setlist_id', setlistId);
-    wanted = keyAfterCollision((data ?? []).map((row) => row.position), wanted);
-  }
-}
-
 export async function addItem(input: unknown): Promise<ItemResult> {
   const parsed = itemCreateSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', errors: { form: Object.values(fieldErrors(parsed.error))[0] } };
   const supabase = await createClient();
   const { data, error } = await withFreePosition(supabase, parsed.data.setlist_id, parsed.data.position, (position) =>
-    supabase.from('setlist_items').insert({ ...parsed.data, position: position! }).select('*').single(),
+    supabase.from('setlist_items').insert({ ...parsed.data, position }).select('*').single(),
   );
   if (error?.code === '23505' && error.message.includes('setlist_items_pkey')) {
     // The same add sent twice (a retry after a lost answer): the first one was saved.
