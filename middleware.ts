@@ -10,7 +10,12 @@ export async function middleware(request: NextRequest) {
 // --experimental-websocket (checked with Next 15.5.29), so no `runtime: 'nodejs'` is needed.
 export const config = {
   matcher: [
-    // Every path except static assets: _next/static, _next/image, favicon.ico and image files.
-    '/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp)$).*)',
+    {
+      // Every path except static assets: _next/static, _next/image, favicon.ico and image files.
+      source: '/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp)$).*)',
+      // Not server action calls: with a symmetric JWT secret getClaims() asks Auth (GET /user) each time, a round
+      // trip on every save. The action's own server client refreshes an expired session and may set cookies.
+      missing: [{ type: 'header', key: 'next-action' }],
+    },
   ],
 };
