@@ -22,7 +22,7 @@ export async function createSong(_previous: SongFormState, formData: FormData): 
 
 /**
  * Saves only if the row still has the version the form was opened with (optimistic concurrency; the trigger
- * songs_stamp_version bumps it). Zero rows updated means someone else saved first, or deleted the song: the
+ * stamp_live_row bumps it). Zero rows updated means someone else saved first, or deleted the song: the
  * caller gets their row back and the user is told, instead of silently overwriting their edit.
  */
 export async function updateSong(_previous: SongFormState, formData: FormData): Promise<SongFormState> {

@@ -47,8 +47,9 @@ create table public.setlist_items (
 create index setlist_items_band_id_idx on public.setlist_items (band_id);
 create index setlist_items_song_id_idx on public.setlist_items (song_id);
 
--- The server owns version and the timestamps of every live row (the songs trigger does the same for songs), and a
--- row never changes band: Realtime filters and other members' RLS depend on band_id.
+-- The server owns version and the timestamps of every live row, and a row never changes band: Realtime filters
+-- and other members' RLS depend on band_id. One function for every live table; the trigger's argument names
+-- the row in the error ("A song cannot move to another band"). Songs move onto it below.
 create function public.stamp_live_row()
 returns trigger
 language plpgsql
@@ -60,7 +61,7 @@ begin
     new.created_at := now();
   else
     if new.band_id is distinct from old.band_id then
-      raise exception 'A row cannot move to another band'
+      raise exception 'A % cannot move to another band', coalesce(tg_argv[0], 'row')
         using errcode = '22023', hint = 'Create it in the other band instead.';
     end if;
     new.version := old.version + 1;
@@ -73,15 +74,20 @@ $$;
 
 revoke execute on function public.stamp_live_row() from public, anon, authenticated;
 
+drop trigger songs_stamp_version on public.songs;
+drop function public.songs_stamp_version();
+create trigger songs_stamp_live_row
+  before insert or update on public.songs
+  for each row execute function public.stamp_live_row('song');
 create trigger setlists_stamp_live_row
   before insert or update on public.setlists
-  for each row execute function public.stamp_live_row();
+  for each row execute function public.stamp_live_row('setlist');
+create trigger setlist_items_stamp_live_row
+  before insert or update on public.setlist_items
+  for each row execute function public.stamp_live_row('setlist item');
 create trigger setlists_stamp_created_by
   before insert or update on public.setlists
   for each row execute function public.stamp_created_by();
-create trigger setlist_items_stamp_live_row
-  before insert or update on public.setlist_items
-  for each row execute function public.stamp_live_row();
 
 -- An item stays in its setlist: a move to another setlist would be a delete there and an insert here.
 create function public.setlist_items_fixed_setlist()

@@ -143,10 +143,10 @@ describe('setlist_items: integrity', () => {
 
     const elsewhere = await newSetlist(alice, bandId);
     const otherBandSetlist = await newSetlist(alice, otherBandId);
-    const toBand = 'A row cannot move to another band';
+    const toBand = (row: string) => `A ${row} cannot move to another band`;
     const toSetlist = 'An item cannot move to another setlist';
-    expect((await refused(bandId, '22023', () => db(alice).from('setlists').update({ band_id: otherBandId }).eq('id', setlist.id))).message).toBe(toBand);
-    expect((await refused(bandId, '22023', () => db(alice).from('setlist_items').update({ band_id: otherBandId }).eq('id', item.id))).message).toBe(toBand);
+    expect((await refused(bandId, '22023', () => db(alice).from('setlists').update({ band_id: otherBandId }).eq('id', setlist.id))).message).toBe(toBand('setlist'));
+    expect((await refused(bandId, '22023', () => db(alice).from('setlist_items').update({ band_id: otherBandId }).eq('id', item.id))).message).toBe(toBand('setlist item'));
     expect((await refused(bandId, '22023', () => db(alice).from('setlist_items').update({ setlist_id: elsewhere.id }).eq('id', item.id))).message).toBe(toSetlist);
     const both = () => db(alice).from('setlist_items').update({ band_id: otherBandId, setlist_id: otherBandSetlist.id }).eq('id', item.id);
     expect((await refused(bandId, '22023', both)).message).toBe(toSetlist);
