@@ -71,7 +71,7 @@ export const AddItemsPanel = memo(function AddItemsPanel({ songs, inSetlist, act
         <Button variant="secondary" className="min-h-11" onClick={() => void actions.add({ kind: 'break', duration_override_s: 900 })}>
           Add set break
         </Button>
-        <form onSubmit={addNote} className="flex min-w-0 flex-1 items-end gap-2" aria-label="Add a note">
+        <form onSubmit={addNote} className="flex min-w-0 flex-1 basis-full items-end gap-2 sm:basis-auto" aria-label="Add a note">
           <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
             <span className="text-zinc-300">Note ({note.length}/{ITEM_NOTES_MAX})</span>
             <input value={note} onChange={(event) => setNote(event.target.value)} className={control} placeholder="Tune to drop D" />

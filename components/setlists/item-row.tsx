@@ -67,7 +67,7 @@ const ItemBody = memo(function ItemBody({ item, song, title, opensSetName, opens
     <div className="min-w-0 flex-1">
       <div className="flex items-center gap-1 pr-1">
         <div className="min-w-0 flex-1 py-2">
-          <p className={`truncate ${item.kind === 'note' ? 'italic text-zinc-300' : 'font-semibold'}`} data-field="title">
+          <p className={`break-words ${item.kind === 'note' ? 'italic text-zinc-300' : 'font-semibold'}`} data-field="title">
             {item.kind === 'note' ? item.notes : item.kind === 'break' ? 'Break' : title}
           </p>
           <p className="text-sm text-zinc-300">
