@@ -4,7 +4,7 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-/** PLAYWRIGHT_CHROMIUM_PATH, else Playwright's own Chromium when downloaded, else the system one (design.md, Tests). */
+/** PLAYWRIGHT_CHROMIUM_PATH, else Playwright's own Chromium when downloaded, else the system one (/usr/bin/chromium). */
 function chromiumPath(): string {
   if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
   const bundled = chromium.executablePath();

@@ -1,5 +1,6 @@
 // @ts-check
-// The Content-Security-Policy for every route, built from NEXT_PUBLIC_SUPABASE_URL (design.md, "The app").
+// The Content-Security-Policy for every route, built from NEXT_PUBLIC_SUPABASE_URL: connect-src
+// 'self' plus that origin's http(s) and ws(s) forms, nothing broader.
 // CommonJS because next.config.js (CommonJS) requires it; pure, so lib/csp.test.ts pins it.
 //
 // connect-src is exactly 'self' + the Supabase origin in its http(s) form (Auth, REST) and its ws(s) form

@@ -20,7 +20,7 @@ export const localbaseProjects: TestProjectInlineConfiguration[] = [
       name: 'conformance',
       root,
       include: ['test/conformance/**/*.test.ts'],
-      // One stack for the whole run (design.md: one real PostgreSQL per run, fresh schema per file).
+      // One stack for the whole run (one real PostgreSQL per run, fresh schema per file).
       globalSetup: ['test/conformance/global-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,

@@ -14,7 +14,7 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 /**
  * Owns the browser client for the signed-in part of the app. Realtime channels must not subscribe until the
  * socket carries the user's access token: a join without it is authorised as `anon`, RLS hides every row, and
- * the channel looks healthy while delivering nothing (design.md, "Session flow").
+ * the channel looks healthy while delivering nothing (README, "Bands and songs": Live).
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [supabase] = useState(createClient);

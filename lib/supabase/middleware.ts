@@ -4,8 +4,8 @@ import { publicEnv } from '@/lib/env';
 import { PATH_HEADER } from './routes';
 
 /**
- * Refreshes the Supabase session cookie on every matched request (the official @supabase/ssr Next.js pattern,
- * ../shared/specs/auth-rest-gateway.md B.3): the refreshed cookies go to Server Components through the request
+ * Refreshes the Supabase session cookie on every matched request (the official @supabase/ssr Next.js pattern of
+ * the with-supabase example in vercel/next.js): the refreshed cookies go to Server Components through the request
  * and to the browser through the response.
  */
 export async function updateSession(request: NextRequest) {

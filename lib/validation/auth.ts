@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// GoTrue's own limits (../shared/specs/auth-rest-gateway.md A.6): bcrypt reads 72 bytes; supabase/config.toml sets
+// GoTrue's own limits (supabase/auth, internal/api signup and password checks): bcrypt reads 72 bytes; supabase/config.toml sets
 // minimum_password_length = 6. Checking here gives a field error instead of a round trip.
 export const MIN_PASSWORD_LENGTH = 6;
 

@@ -21,7 +21,7 @@ export interface LocalbaseConfig {
     enableSignup: boolean;
     minimumPasswordLength: number;
     enableRefreshTokenRotation: boolean;
-    /** Seconds a rotated refresh token may still be exchanged (spec A.7). */
+    /** Seconds a rotated refresh token may still be exchanged. */
     refreshTokenReuseInterval: number;
   };
 }

@@ -3,8 +3,8 @@
 //
 // Why: @supabase/supabase-js 2.119 throws inside createClient() ("Node.js detected but native WebSocket not
 // found") when no global WebSocket exists, even for server clients that never open a socket, because
-// RealtimeClient resolves its transport in its constructor (../shared/specs/auth-rest-gateway.md, Surprise 1;
-// realtime-js src/lib/websocket-factory.ts). Node 22+ has a global WebSocket; Node 20/21 only behind
+// RealtimeClient resolves its transport in its constructor (realtime-js
+// src/lib/websocket-factory.ts). Node 22+ has a global WebSocket; Node 20/21 only behind
 // `--experimental-websocket`. We add that flag through NODE_OPTIONS, so every Node process the command forks
 // (vitest workers, Playwright workers, Next's build workers and server) inherits it; the app code needs no `ws`
 // transport. On Node 22+ the command runs unchanged.

@@ -6,7 +6,7 @@ export interface AmrEntry {
   timestamp: number;
 }
 
-/** `AccessTokenClaims` (`[gotrue] internal/tokens/service.go`), field for field; spec A.5. */
+/** `AccessTokenClaims` (`[gotrue] internal/tokens/service.go`), field for field. */
 export interface AccessTokenClaims {
   aud: string;
   exp: number;
@@ -59,7 +59,7 @@ export function buildAccessTokenClaims(input: ClaimsInput): AccessTokenClaims {
   };
 }
 
-/** HS256 with the project secret and no `kid`: auth-js `getClaims()` then validates through GET /user (spec A.5). */
+/** HS256 with the project secret and no `kid`: auth-js `getClaims()` then validates through GET /user. */
 export function signAccessToken(claims: AccessTokenClaims, secret: string): Promise<string> {
   return signHs256({ ...claims }, secret);
 }

@@ -2,7 +2,7 @@ import { json, type ApiResponse } from '../shared/http.ts';
 
 /**
  * GoTrue's error vocabulary (`[gotrue] internal/api/apierrors`). Thrown anywhere in src/auth, rendered once by
- * `renderAuthError` in the shape the request's `X-Supabase-Api-Version` asks for (spec A.6).
+ * `renderAuthError` in the shape the request's `X-Supabase-Api-Version` asks for.
  */
 export class AuthError extends Error {
   constructor(

@@ -28,7 +28,7 @@ const JWT_DETAIL: Record<JwtError['reason'], string> = {
   unsupported_alg: 'token is unverifiable: error while executing keyfunc: missing kid',
 };
 
-/** `extractBearerToken`: the gateway already turned an `sb_` apikey into its legacy JWT (spec C.2). */
+/** `extractBearerToken`: the gateway already turned an `sb_` apikey into its legacy JWT. */
 function bearerToken(request: ApiRequest): string {
   const match = /^[Bb]earer (\S+)$/.exec(request.header('authorization') ?? '');
   if (!match) throw new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');

@@ -29,7 +29,7 @@ export interface RefreshPolicyInput {
 }
 
 /**
- * `RefreshTokenGrant` (`[gotrue] internal/tokens/service.go`, spec A.7). Parallel refreshes of one cookie (Next.js
+ * `RefreshTokenGrant` (`[gotrue] internal/tokens/service.go`). Parallel refreshes of one cookie (Next.js
  * middleware + a server component) are normal, so a revoked token is still honoured if it is the active token's
  * parent or was rotated less than `refresh_token_reuse_interval` seconds ago; only older reuse is treated as theft.
  */

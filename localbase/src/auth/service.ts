@@ -11,7 +11,7 @@ import { getUser, updateUser } from './user.ts';
 
 const NOT_FOUND = () => new AuthError(404, 'not_found', 'Not Found');
 
-/** Routes of `[gotrue] internal/api/api.go` that supabase-js, @supabase/ssr and tooling call (spec A.2). */
+/** Routes of `[gotrue] internal/api/api.go` that supabase-js, @supabase/ssr and tooling call. */
 async function route(deps: AuthDeps, request: ApiRequest): Promise<ApiResponse> {
   const path = request.path.replace(/\/+$/, '') || '/';
   const { method } = request;

@@ -10,7 +10,7 @@ const EXTERNAL_PROVIDERS = [
   'twitch', 'twitter', 'email', 'phone', 'zoom',
 ];
 
-/** GET /settings (`[gotrue] internal/api/settings.go`, spec A.8): only e-mail sign-in exists locally. */
+/** GET /settings (`[gotrue] internal/api/settings.go`): only e-mail sign-in exists locally. */
 export function settings(deps: AuthDeps): ApiResponse {
   const external = Object.fromEntries(EXTERNAL_PROVIDERS.map((name) => [name, name === 'email']));
   return json(200, {

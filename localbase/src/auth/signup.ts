@@ -19,7 +19,7 @@ const SignupBody = z.object({
 });
 
 /**
- * POST /signup (`[gotrue] internal/api/signup.go`, spec A.2). With `[auth.email] enable_confirmations = false` (the
+ * POST /signup (`[gotrue] internal/api/signup.go`). With `[auth.email] enable_confirmations = false` (the
  * CLI default) the user is confirmed at once and the answer is a session; otherwise the bare user, and no mail is sent.
  */
 export async function signup(deps: AuthDeps, request: ApiRequest): Promise<ApiResponse> {

@@ -63,7 +63,7 @@ async function passwordGrant(deps: AuthDeps, request: ApiRequest) {
 type RefreshOutcome = { ok: Awaited<ReturnType<typeof sessionResponse>> } | { error: AuthError };
 
 /**
- * `RefreshTokenGrant` (spec A.7). The row lock serialises concurrent refreshes of one token; a reuse outside the
+ * `RefreshTokenGrant`. The row lock serialises concurrent refreshes of one token; a reuse outside the
  * window commits the family revocation and only then answers 400 (`storage.NewCommitWithError`).
  */
 async function refreshGrant(deps: AuthDeps, request: ApiRequest) {

@@ -6,7 +6,7 @@ import type { PasswordWeakness } from './credentials.ts';
 import { createSession, insertRefreshToken, type SessionRow } from './sessions.ts';
 import { userJson, type UserRow } from './user-json.ts';
 
-/** `AccessTokenResponse` (spec A.3). auth-js only recognises a session when all three token fields are truthy. */
+/** `AccessTokenResponse`. auth-js only recognises a session when all three token fields are truthy. */
 export interface SessionResponse {
   access_token: string;
   token_type: 'bearer';

@@ -53,7 +53,7 @@ function compact(object: Json): Json {
 
 /**
  * `[gotrue] internal/models/identity.go` JSON. Note the swapped naming upstream chose: JSON `identity_id` is the
- * row's `id`, JSON `id` is its `provider_id` (spec A.4).
+ * row's `id`, JSON `id` is its `provider_id`.
  */
 export function identityJson(row: IdentityRow): Json {
   return compact({
@@ -69,7 +69,7 @@ export function identityJson(row: IdentityRow): Json {
   });
 }
 
-/** `[gotrue] internal/models/user.go` JSON (spec A.4): `email`/`phone` are "" when unset, null timestamps omitted. */
+/** `[gotrue] internal/models/user.go` JSON: `email`/`phone` are "" when unset, null timestamps omitted. */
 export function userJson(row: UserRow): Json {
   return compact({
     id: row.id,

@@ -18,7 +18,7 @@ export interface DoctorOptions {
 const HEADINGS: Record<Layer, string> = { infrastructure: 'Infrastructure', network: 'Network', auth: 'Auth', code: 'Code and schema' };
 
 /**
- * Infrastructure first, then network, then auth, then code (design.md "Why this matters"): each layer's failures
+ * Infrastructure first, then network, then auth, then code: each layer's failures
  * would otherwise surface as vaguer failures of the next. Exit 1 when any check failed; warnings alone exit 0.
  */
 export async function doctor(options: DoctorOptions): Promise<number> {

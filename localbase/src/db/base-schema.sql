@@ -1,7 +1,6 @@
 -- Supabase's base schema, the part apps and clients rely on. Idempotent: runs on every start.
 -- Sources: [sb-pg] migrations/db/init-scripts/00000000000000-initial-schema.sql, 00000000000001-auth-schema.sql,
 -- 20230529180330_alter_api_roles_for_inherit.sql; [gotrue] migrations; [cli] internal/db/start/templates/schema.sql.
--- See ../shared/specs/auth-rest-gateway.md D.5, D.6, A.9.
 
 do $$
 begin
@@ -182,7 +181,7 @@ alter table supabase_migrations.schema_migrations add column if not exists name 
 
 -- realtime.messages and realtime.topic(), as Supabase Realtime's tenant migrations create them
 -- ([rt] priv/repo/migrations/*_create_realtime_messages_table, *_add_realtime_topic_function). Private channels
--- are authorised by RLS policies on this table (../shared/specs/realtime-protocol.md section 10). Upstream adds daily
+-- are authorised by RLS policies on this table (supabase/realtime, Authorization of private channels). Upstream adds daily
 -- partitions; localbase keeps one default partition, which is all the join-time probes need.
 create table if not exists realtime.messages (
   topic text not null,

@@ -55,7 +55,7 @@ async function checkRest(ctx: DoctorContext): Promise<Outcome> {
   }
 }
 
-/** realtime-js sends `?apikey=<key>&vsn=…`; a publishable key must be mapped to the anon JWT, never refused (design.md). */
+/** realtime-js sends `?apikey=<key>&vsn=…`; a publishable key must be mapped to the anon JWT, never refused. */
 async function checkHandshake(ctx: DoctorContext, kind: 'publishable' | 'anon'): Promise<Outcome> {
   const config = need(ctx.config, 'config');
   const keys = need(ctx.keys, 'keys');

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Kong's `cors` plugin with no config (spec C.5): any origin, echoed request headers, no credentials. */
+/** Kong's `cors` plugin with no config: any origin, echoed request headers, no credentials. */
 const ALLOW_METHODS = 'GET,HEAD,PUT,PATCH,POST,DELETE,OPTIONS,TRACE,CONNECT';
 /** Upstreams' expose lists, merged: clients read Content-Range (counts) and X-Supabase-Api-Version (auth error codes). */
 const EXPOSE_HEADERS = [

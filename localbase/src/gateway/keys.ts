@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiKeys } from '../shared/keys.ts';
 
 /**
- * The Supabase CLI's Kong rewrite of Authorization (spec C.2, `[cli] internal/start/start.go`):
+ * The Supabase CLI's Kong rewrite of Authorization (`[cli] internal/start/start.go`):
  * a present Authorization that is not `Bearer sb_…` passes through; otherwise the apikey header maps
  * `sb_secret_…` → service_role JWT and `sb_publishable_…` → anon JWT; otherwise the raw apikey (no `Bearer `).
  * The gateway never rejects a request for its key: upstreams decide.

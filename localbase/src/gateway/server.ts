@@ -13,7 +13,7 @@ export interface Routes {
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer, path: string) => void;
 }
 
-/** Prefix routing as the CLI's kong.yml (spec C.1); every route strips its prefix. */
+/** Prefix routing as the CLI's kong.yml; every route strips its prefix. */
 const PREFIXES: [string, keyof Omit<Routes, 'upgrade'>][] = [
   ['/auth/v1', 'auth'],
   ['/rest/v1', 'rest'],

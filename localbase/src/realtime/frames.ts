@@ -1,6 +1,6 @@
 /**
  * Phoenix frame codecs for vsn 1.0.0 (JSON objects) and 2.0.0 (JSON arrays plus realtime-js's binary broadcast
- * kinds). Spec: ../shared/specs/realtime-protocol.md section 1.
+ * kinds), as phoenix.js and realtime-js serializer.ts encode them.
  */
 
 export type Vsn = '1.0.0' | '2.0.0';

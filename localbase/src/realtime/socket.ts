@@ -7,7 +7,7 @@ import type { Hub } from './hub.ts';
 /**
  * Slow-consumer policy: when more than this many bytes wait in one socket's send buffer, the socket is closed with
  * code 1013 ("try again later") and a reason. realtime-js treats that as an unclean close: it reconnects with
- * backoff and rejoins, and apps refetch after a rejoin because Realtime never guaranteed delivery (design.md).
+ * backoff and rejoins, and apps refetch after a rejoin because Realtime never guaranteed delivery.
  */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export const SLOW_CONSUMER_CLOSE = { code: 1013, reason: 'slow consumer: send buffer exceeded 8 MiB' } as const;

@@ -1,5 +1,5 @@
 /**
- * The request AST: what parse.ts reads out of PostgREST's query grammar (spec D.1, `[pgrst] ApiRequest/QueryParams.hs`)
+ * The request AST: what parse.ts reads out of PostgREST's query grammar (`[pgrst] ApiRequest/QueryParams.hs`)
  * and what the sql-*.ts builders turn into parameterised SQL. Names here are still unvalidated user input.
  */
 

@@ -1,7 +1,7 @@
 import { json, type ApiResponse } from '../shared/http.ts';
 
 /**
- * A PostgREST error `{code,message,details,hint}` (spec D.4, `[pgrst] src/PostgREST/Error.hs`). Thrown anywhere in
+ * A PostgREST error `{code,message,details,hint}` (`[pgrst] src/PostgREST/Error.hs`). Thrown anywhere in
  * src/rest and rendered once by the service, so every user mistake gets its upstream code and never a bare 500.
  */
 export class RestError extends Error {
@@ -76,7 +76,7 @@ export function isPgError(error: unknown): error is PgErrorLike {
   return error instanceof Error && typeof (error as PgErrorLike).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgErrorLike).code!);
 }
 
-/** `pgErrorStatus` of `[pgrst] Error.hs` (spec D.4); the role decides 401 vs 403 for 42501. */
+/** `pgErrorStatus` of `[pgrst] Error.hs`; the role decides 401 vs 403 for 42501. */
 export function pgErrorStatus(code: string, message: string, role: string): number {
   if (code === '23505' || code === '23503') return 409;
   if (code === '42501') return role === 'anon' ? 401 : 403;

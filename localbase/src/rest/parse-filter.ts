@@ -3,7 +3,7 @@ import { parseError } from './errors.ts';
 import { Cursor, MAX_NESTING, parseField } from './parse-select.ts';
 
 /**
- * Filter, logic-tree and order grammar (`[pgrst] ApiRequest/QueryParams.hs pOpExpr, pLogicTree, pOrder`; spec D.1).
+ * Filter, logic-tree and order grammar (`[pgrst] ApiRequest/QueryParams.hs pOpExpr, pLogicTree, pOrder`).
  * Values stay strings: they become $n parameters and PostgreSQL casts them to the column's type.
  */
 

@@ -2,7 +2,7 @@ import type { EmbedItem, Field, JsonStep, SelectItem } from './ast.ts';
 import { parseError, RestError } from './errors.ts';
 
 /**
- * `select=` grammar (`[pgrst] ApiRequest/QueryParams.hs pFieldForest`, spec D.1): `*`, `col`, `alias:col`, `col::type`,
+ * `select=` grammar (`[pgrst] ApiRequest/QueryParams.hs pFieldForest`): `*`, `col`, `alias:col`, `col::type`,
  * `json->a->>b`, `rel(...)`, `alias:rel!hint!inner(...)`, `...rel(...)`. A cursor over the string, so a bad character
  * is reported with its position as PGRST100 instead of reaching SQL.
  */

@@ -3,7 +3,7 @@ import { parseError, RestError } from './errors.ts';
 import { parseLogic, parseNonNegative, parseOperation, parseOrder, splitTopLevel, unquote } from './parse-filter.ts';
 import { Cursor, parseJsonPath, parseName, parseSelect } from './parse-select.ts';
 
-/** Everything a request's query string and headers say about the rows it wants (spec D.1). */
+/** Everything a request's query string and headers say about the rows it wants. */
 export interface ParsedQuery {
   select: SelectItem[];
   /** Filters and transforms per embed path: '' is the root, 'songs' or 'band.songs' an embedded resource. */
@@ -87,7 +87,7 @@ const PREFER_VALUES: Record<string, readonly string[]> = {
 };
 
 /**
- * `Prefer: return=representation, count=exact` (joined with ", " by postgrest-js, spec D.1), as
+ * `Prefer: return=representation, count=exact` (joined with ", " by postgrest-js), as
  * `[pgrst] ApiRequest/Preferences.hs fromHeaders`: the first value of a preference wins, and every token that is not
  * an accepted `name=value` (nor `max-affected=…`) is collected in `invalid`, for `handling=strict` (PGRST122).
  */

@@ -4,7 +4,7 @@ import { tableKey, type ForeignKey, type SchemaCache, type Table } from './schem
 import { ident } from './sql-common.ts';
 
 /**
- * How an embedded resource joins its parent (`[pgrst] src/PostgREST/Plan.hs findRel`, spec D.1): many-to-one and
+ * How an embedded resource joins its parent (`[pgrst] src/PostgREST/Plan.hs findRel`): many-to-one and
  * one-to-one render an object or null, one-to-many and many-to-many (through a junction table) an array.
  */
 export interface Relationship {

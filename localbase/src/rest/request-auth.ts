@@ -5,17 +5,17 @@ import { jwtError } from './errors.ts';
 
 export interface RequestAuth {
   role: string;
-  /** What `request.jwt.claims` carries: the verified claims with `role` filled in (spec D.5). */
+  /** What `request.jwt.claims` carries: the verified claims with `role` filled in. */
   claims: Record<string, unknown>;
 }
 
 const ANON_ROLE = 'anon';
-/** PostgREST allows 30 s of clock skew on exp/nbf/iat (`[pgrst] Auth/Jwt.hs`, spec D.5). */
+/** PostgREST allows 30 s of clock skew on exp/nbf/iat (`[pgrst] Auth/Jwt.hs`). */
 const CLOCK_SKEW_SECONDS = 30;
 
 /**
  * `[pgrst] src/PostgREST/Auth.hs`: only `Authorization: Bearer <t>` (scheme case-insensitive) carries a token; a
- * missing or non-Bearer header (the gateway's raw apikey fallback, spec C.2) means no token, hence the anon role.
+ * missing or non-Bearer header (the gateway's raw apikey fallback) means no token, hence the anon role.
  */
 export async function authenticate(context: ServiceContext, request: ApiRequest): Promise<RequestAuth> {
   const header = request.header('authorization');
@@ -32,7 +32,7 @@ export async function authenticate(context: ServiceContext, request: ApiRequest)
     if (error.reason === 'not_yet_valid') throw jwtError('PGRST303', 'JWT not yet valid');
     // Observed against Supabase: `alg: none` → "Wrong or unsupported encoding algorithm"; an algorithm no key of
     // the project's JWKS can verify → "No suitable key or wrong key type"; a bad signature or garbage →
-    // "JWT cryptographic operation failed" (spec D.4 lists the three).
+    // "JWT cryptographic operation failed" (PostgREST Error.hs lists the three).
     if (error.reason === 'unsupported_alg') throw jwtError('PGRST301', headerAlg(token) === 'none' ? 'Wrong or unsupported encoding algorithm' : 'No suitable key or wrong key type');
     if (error.reason === 'bad_signature') throw jwtError('PGRST301', 'JWT cryptographic operation failed');
     throw jwtError('PGRST301', error.message.startsWith('Expected 3 parts') ? error.message : 'JWT cryptographic operation failed');

@@ -41,7 +41,7 @@ function preferenceApplied(prefs: Preferences, action: Action, headers: Record<s
 
 /**
  * Checks made inside the transaction so a failing write is rolled back: PGRST116 for `Accept:
- * application/vnd.pgrst.object+json` when the rows are not exactly one (spec D.3), PGRST124 for
+ * application/vnd.pgrst.object+json` when the rows are not exactly one, PGRST124 for
  * `Prefer: handling=strict, max-affected=n` when a write touched more than n rows.
  */
 export function checkResult(row: ResultRow, singular: boolean, prefs: Preferences, isWrite: boolean): void {
@@ -74,7 +74,7 @@ export interface MutationResult {
   location?: string;
 }
 
-/** Statuses and headers of `[pgrst] Response.hs` for writes (spec D.3): 201 / 200 / 204, bodies only on representation. */
+/** Statuses and headers of `[pgrst] Response.hs` for writes: 201 / 200 / 204, bodies only on representation. */
 export function mutationResponse({ method, row, prefs, singular, location }: MutationResult): ApiResponse {
   const page = Number(row.page_total);
   const count = prefs.count ? page : undefined;
@@ -84,7 +84,7 @@ export function mutationResponse({ method, row, prefs, singular, location }: Mut
   if (method === 'POST') {
     headers['content-range'] = `*/${count ?? '*'}`;
     if (prefs.return === 'headers-only' && location) headers.location = location;
-    // An upsert that merged into existing rows only (none inserted) answers 200 (spec D.3).
+    // An upsert that merged into existing rows only (none inserted) answers 200.
     const status = prefs.resolution === 'merge-duplicates' && row.inserted !== undefined && Number(row.inserted) <= 0 ? 200 : 201;
     if (!representation) return { status, headers };
     return { status, headers: { ...headers, 'content-type': singular ? OBJECT_TYPE : JSON_TYPE }, body: row.body ?? '[]' };
@@ -95,7 +95,7 @@ export function mutationResponse({ method, row, prefs, singular, location }: Mut
   return { status: 200, headers: { ...headers, 'content-type': singular ? OBJECT_TYPE : JSON_TYPE }, body: row.body ?? '[]' };
 }
 
-/** `/rpc/fn`: `void` → 204, otherwise the JSON value (spec D.3). */
+/** `/rpc/fn`: `void` → 204, otherwise the JSON value. */
 export function rpcResponse(row: ResultRow, returnsVoid: boolean, returnsSet: boolean, offset: number, singular: boolean, prefs: Preferences): ApiResponse {
   if (returnsVoid) {
     const headers: Record<string, string> = { 'content-range': '*/*' };

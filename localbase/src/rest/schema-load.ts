@@ -55,7 +55,7 @@ export interface SchemaCache {
   tables: Map<string, Table>;
   foreignKeys: ForeignKey[];
   functions: Map<string, DbFunction[]>;
-  /** `ALTER ROLE … SET` settings that PostgREST applies itself after switching role (spec D.5). */
+  /** `ALTER ROLE … SET` settings that PostgREST applies itself after switching role. */
   roleSettings: Map<string, [string, string][]>;
 }
 

@@ -19,7 +19,7 @@ export interface RestService {
 
 const OBJECT_MEDIA = /application\/vnd\.pgrst\.object(\+json)?/;
 
-/** GET/HEAD read `Accept-Profile`, writes `Content-Profile`; both default to the first exposed schema (spec D.3). */
+/** GET/HEAD read `Accept-Profile`, writes `Content-Profile`; both default to the first exposed schema. */
 function pickSchema(context: ServiceContext, request: ApiRequest): string {
   const exposed = context.config.api.schemas;
   const header = ['GET', 'HEAD'].includes(request.method) ? request.header('accept-profile') : request.header('content-profile');

@@ -2,7 +2,7 @@ import type { FilterNode, Operation, OrderTerm } from './ast.ts';
 import { notEmbedded, parseError, RestError } from './errors.ts';
 import { arrayLiteral, fieldSql, type Scope, type Statement } from './sql-common.ts';
 
-/** Operators of `[pgrst] src/PostgREST/SchemaCache/... operators` (spec D.1); values are always $n parameters. */
+/** Operators of `[pgrst] src/PostgREST/SchemaCache/... operators`; values are always $n parameters. */
 const SIMPLE: Record<string, string> = {
   eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=', like: 'like', ilike: 'ilike', match: '~', imatch: '~*',
   isdistinct: 'is distinct from',

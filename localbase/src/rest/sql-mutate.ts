@@ -14,7 +14,7 @@ import { whereSql } from './sql-select.ts';
  */
 export interface MutationOptions {
   singular: boolean;
-  /** Ask for `inserted` so an upsert that only updated can answer 200 (spec D.3). */
+  /** Ask for `inserted` so an upsert that only updated can answer 200. */
   countInserted?: boolean;
 }
 

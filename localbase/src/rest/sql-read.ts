@@ -56,7 +56,7 @@ export interface ReadOptions {
   maxRows?: number;
 }
 
-/** GET/HEAD on a table or view (spec D.3). */
+/** GET/HEAD on a table or view. */
 export function readSql(cache: SchemaCache, query: ParsedQuery, table: Table, options: ReadOptions): BuiltQuery {
   const statement = new Statement(cache, query.levels);
   const scope = tableScope(table);

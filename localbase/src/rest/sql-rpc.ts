@@ -8,7 +8,7 @@ import { projection, resultSql, type BuiltQuery } from './sql-read.ts';
 import { whereSql } from './sql-select.ts';
 
 /**
- * `/rpc/fn` (spec D.3): named arguments only, matched against the schema cache's overloads
+ * `/rpc/fn`: named arguments only, matched against the schema cache's overloads
  * (`[pgrst] src/PostgREST/Plan.hs findProc`); values reach the call through json_to_record, typed by the
  * function's own argument types, as upstream's `callProcQuery`.
  */

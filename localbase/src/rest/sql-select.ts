@@ -9,7 +9,7 @@ import { filterSql, orderSql, pageSql, type RelatedOrders } from './sql-filter.t
 /**
  * Select lists and embedded resources. Each embed is a correlated subquery rendered with row_to_json/json_agg in
  * PostgreSQL, so values keep PostgREST's JSON rendering (numeric, timestamps, json); `!inner` (and `rel=not.is.null`)
- * adds an EXISTS on the parent, so an embedded filter without it only filters the nested array (spec D.1).
+ * adds an EXISTS on the parent, so an embedded filter without it only filters the nested array.
  */
 /** One output column: an expression and the key it renders under (absent only for `alias.*` of an unknown shape). */
 export interface OutputColumn {

@@ -30,7 +30,7 @@ function cookies(header: string | undefined): Record<string, string> {
 
 /**
  * One transaction per request on the `authenticator` pool, read-only for GET/HEAD, opened with PostgREST's
- * pre-request `set_config` statement (spec D.5, `[pgrst] src/PostgREST/Query/PreQuery.hs`): search_path, the role's
+ * pre-request `set_config` statement (`[pgrst] src/PostgREST/Query/PreQuery.hs`): search_path, the role's
  * own `ALTER ROLE … SET` settings (SET ROLE does not apply them), role, request.jwt.claims, method, path, headers and
  * cookies, all transaction-local and all as parameters. A failed `check` (PGRST116, PGRST124) rolls the writes back.
  */

@@ -16,7 +16,7 @@ export class JwtError extends Error {
 export interface VerifyOptions {
   secret: string;
   clock: Clock;
-  /** PostgREST allows 30 s of clock skew on exp/nbf/iat (spec D.5). */
+  /** PostgREST allows 30 s of clock skew on exp/nbf/iat. */
   toleranceSeconds?: number;
 }
 

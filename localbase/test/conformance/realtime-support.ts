@@ -10,7 +10,7 @@ export function realtimeClient(target: Target, key: string, vsn: VsnLabel): Supa
   return client(target, key, { realtime: { vsn } });
 }
 
-/** Tokens are minted from the stack's secret, never hard-coded (design.md); Auth's tokens carry this `aud`. */
+/** Tokens are minted from the stack's secret, never hard-coded; Auth's tokens carry this `aud`. */
 export async function mintToken(target: Target, claims: Record<string, unknown>, expiresInSeconds = 3600): Promise<string> {
   return mintJwt(target, { aud: 'authenticated', ...claims }, { expiresIn: expiresInSeconds });
 }

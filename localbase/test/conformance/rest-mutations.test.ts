@@ -110,7 +110,7 @@ describe.each(publicKeys(target))('rest mutations with the %s', (_label, key) =>
   it('maxAffected: a delete touching more rows than allowed is 400 PGRST124 and rolled back', async () => {
     const tag = unique('ma');
     await sb().from('rmut_songs').insert([{ title: tag }, { title: tag }]);
-    // postgrest-js's maxAffected() sends exactly this Prefer (spec D.1); its types gate it behind a PostgREST 13 client option.
+    // postgrest-js's maxAffected() sends exactly this Prefer; its types gate it behind a PostgREST 13 client option.
     const res = await restFetch(target, `/rmut_songs?title=eq.${tag}`, { key, method: 'DELETE', headers: { prefer: 'handling=strict, max-affected=1' } });
     expect(res.status).toBe(400);
     expect((res.body as { code: string }).code).toBe('PGRST124');

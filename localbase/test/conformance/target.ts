@@ -119,7 +119,7 @@ export async function restFetch(target: Target, path: string, init: RequestInit 
 /**
  * Polls until every table answers through REST, since the schema cache reloads asynchronously, as PostgREST's does.
  * A GET on purpose: a HEAD answer has no body, so its PGRST205 has no code for supabase-js to read (an empty 404
- * even becomes status 204, spec D.2) and the wait would end before the cache has reloaded.
+ * even becomes status 204) and the wait would end before the cache has reloaded.
  */
 export async function waitForRestTables(target: Target, tables: string[], timeoutMs = 10_000): Promise<void> {
   const service = client(target, target.secretKey);

@@ -8,7 +8,7 @@ describe('api keys', () => {
     const anon = await mintApiKeyJwt('anon', DEFAULT_JWT_SECRET);
     expect(decodeProtectedHeader(anon)).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(decodeJwt(anon)).toEqual({ iss: 'supabase-demo', role: 'anon', exp: 1983812996 });
-    // The one published literal worth pinning (spec C.3): apps and tutorials embed it, so it must match byte for byte.
+    // The one published literal worth pinning: apps and tutorials embed it, so it must match byte for byte.
     expect(anon.split('.')[2]).toBe('CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0');
     const service = await mintApiKeyJwt('service_role', DEFAULT_JWT_SECRET);
     expect(decodeJwt(service).role).toBe('service_role');

@@ -103,7 +103,7 @@ describe('sql builders', () => {
 });
 
 describe('pgErrorStatus', () => {
-  it('pgErrorStatus: the SQLSTATE → HTTP map of spec D.4', () => {
+  it('pgErrorStatus: the SQLSTATE → HTTP map of PostgREST Error.hs', () => {
     expect(pgErrorStatus('23505', '', 'anon')).toBe(409);
     expect(pgErrorStatus('23503', '', 'anon')).toBe(409);
     expect(pgErrorStatus('42501', '', 'anon')).toBe(401);
