@@ -2,6 +2,10 @@ import type { Page } from '@playwright/test';
 import { addSong, bandOfTwo, openEditor, saveEdit, songRow } from './band-helpers';
 import { expect, test } from './fixtures';
 
+// Measured without Playwright's trace recorder: it serialises the page's DOM around every action, in the page's
+// main thread, and those snapshots were the 50–120 ms long tasks (and part of the latency) earlier runs printed.
+test.use({ trace: 'off' });
+
 const EDITS = 24;
 
 /** Resolves with the wall-clock time (ms, sub-ms precision) at which `selector` first has exactly `text`. */

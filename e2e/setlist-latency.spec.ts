@@ -3,6 +3,10 @@ import { addSong, bandOfTwo, expectLive } from './band-helpers';
 import { expect, test } from './fixtures';
 import { addFromLibrary, createSetlist, item, itemTitles, moveWithKeyboard } from './setlist-helpers';
 
+// Measured without Playwright's trace recorder: it serialises the page's DOM around every action, in the page's
+// main thread, and those snapshots were the 50–120 ms long tasks (and part of the latency) earlier runs printed.
+test.use({ trace: 'off' });
+
 const MOVES = 20;
 
 /** Resolves with the wall-clock time (ms) at which the setlist reads `order` (titles joined by |). */

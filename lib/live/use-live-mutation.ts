@@ -46,7 +46,12 @@ export function useLiveMutation<Row extends LiveRow>(definition: LiveTable<Row>,
     ): Promise<Result | (typeof UNREACHABLE & { values?: Record<string, string> })> => {
       const key = change ? rowKey(definition, change.row) : undefined;
       const id = `m${++mutations}`;
-      if (change && key !== undefined) store.getState().applyOptimistic(key, overlayOf(id, change));
+      if (change && key !== undefined) {
+        store.getState().applyOptimistic(key, overlayOf(id, change));
+        // The store update queued React's render as a microtask; yielding one lets that render commit the echo
+        // before the server action's request is built (a few ms of work that otherwise delays the frame).
+        await Promise.resolve();
+      }
       let result: Result | (typeof UNREACHABLE & { values?: Record<string, string> });
       try {
         result = await action();
