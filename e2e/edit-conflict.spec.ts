@@ -1,42 +1,79 @@
-import { addSong, bandOfTwo, expectLive, openEditor, saveEdit, songRow } from './band-helpers';
+import { addSong, bandOfTwo, deleteSong, expectLive, openEditor, saveEdit, songRow } from './band-helpers';
 import { expect, test } from './fixtures';
 
-test('edit conflict: two devices save the same song from the same version; one wins, the other is told and loses nothing silently', async ({ device }) => {
-  const { alice, bob } = await bandOfTwo(device, 'Conflict Band');
+// Concurrent edits of one song merge field by field: what only one side changed is kept without asking; only a
+// field both changed is a conflict, named with both values; a song deleted mid-edit leaves the form and its text.
 
+test('edit conflict: different fields changed at the same time are both kept, on both devices', async ({ device }) => {
+  const { alice, bob } = await bandOfTwo(device, 'Merge Band');
   await addSong(alice.page, { title: 'Valerie', tempo: '106' });
   await expect(songRow(bob.page, 'Valerie')).toBeVisible();
 
-  // Both open the editor on version 1.
   const alicesForm = await openEditor(alice.page, 'Valerie');
   const bobsForm = await openEditor(bob.page, 'Valerie');
-
-  // Alice saves first and wins.
   await saveEdit(alicesForm, { title: 'Valerie (live)' });
   await expect(songRow(alice.page, 'Valerie (live)')).toBeVisible();
+  await expect(bobsForm.getByRole('status')).toContainText('Saving keeps their changes and yours');
 
-  // Bob's open form learns about it live, before he saves.
-  await expect(bobsForm.getByRole('status')).toContainText('A bandmate just changed this song');
-
-  // Bob saves his edit made from version 1: refused, told why, shown Alice's version and his unsaved value.
-  await saveEdit(bobsForm, { tempo: '120' });
-  const alert = bobsForm.getByRole('alert');
-  await expect(alert).toContainText('A bandmate saved this song while you were editing');
-  await expect(alert).toContainText('tempo “120”');
-  await expect(songRow(bob.page, 'Valerie (live)').locator('[data-field="title"]')).toHaveText('Valerie (live)');
-  await expect(bobsForm.getByLabel('Title')).toHaveValue('Valerie (live)');
-  await expect(bobsForm.getByLabel('Tempo (BPM)')).toHaveValue('106');
-
-  // Nothing of Alice's was overwritten.
-  await alice.page.reload();
-  const alicesRow = songRow(alice.page, 'Valerie (live)');
-  await expect(alicesRow.locator('[data-field="tempo_bpm"]')).toHaveText('106 BPM');
-
-  // Bob re-applies his change on top of Alice's version: it saves and reaches Alice.
+  // Bob's edit started from version 1 and changes another field: merged, no question asked.
   await saveEdit(bobsForm, { tempo: '120' });
   await expect(bobsForm).toHaveCount(0);
+  for (const page of [alice.page, bob.page]) {
+    const row = songRow(page, 'Valerie (live)');
+    await expect(row.locator('[data-field="tempo_bpm"]')).toHaveText('120 BPM');
+    await expect(row).toHaveAttribute('data-version', '3');
+  }
+  await alice.page.reload();
+  await expect(songRow(alice.page, 'Valerie (live)').locator('[data-field="tempo_bpm"]')).toHaveText('120 BPM');
+});
+
+test('edit conflict: a field both changed is named with both values; everything else typed is kept', async ({ device }) => {
+  const { alice, bob } = await bandOfTwo(device, 'Conflict Band');
+  await addSong(alice.page, { title: 'Valerie', tempo: '106' });
+  await expect(songRow(bob.page, 'Valerie')).toBeVisible();
+
+  const alicesForm = await openEditor(alice.page, 'Valerie');
+  const bobsForm = await openEditor(bob.page, 'Valerie');
+  await saveEdit(alicesForm, { tempo: '110', artist: 'Zutons' });
+  await expect(songRow(alice.page, 'Valerie').locator('[data-field="tempo_bpm"]')).toHaveText('110 BPM');
+
+  await saveEdit(bobsForm, { tempo: '120', notes: 'count in 4' });
+  const alert = bobsForm.getByRole('alert');
+  await expect(alert).toHaveText(/A bandmate also changed tempo \(theirs “110”, yours “120”\)/);
+  await expect(alert).not.toContainText('notes');
+  await expect(alert).not.toContainText('artist');
+  // The form holds Bob's typed values for what he changed and Alice's for the rest; nothing was written.
+  await expect(bobsForm.getByLabel('Tempo (BPM)')).toHaveValue('120');
+  await expect(bobsForm.getByText('A bandmate saved “110”')).toBeVisible();
+  await expect(bobsForm.getByLabel('Notes')).toHaveValue('count in 4');
+  await expect(bobsForm.getByLabel('Artist')).toHaveValue('Zutons');
+  await expect(songRow(alice.page, 'Valerie').locator('[data-field="tempo_bpm"]')).toHaveText('110 BPM');
+
+  // Saving again (now against Alice's version) keeps Bob's choice and Alice's artist.
+  await bobsForm.getByRole('button', { name: 'Save' }).click();
+  await expect(bobsForm).toHaveCount(0);
   await expectLive(alice.page);
-  await expect(alicesRow.locator('[data-field="tempo_bpm"]')).toHaveText('120 BPM');
-  await expect(alicesRow.locator('[data-field="title"]')).toHaveText('Valerie (live)');
-  await expect(alicesRow).toHaveAttribute('data-version', '3');
+  const row = songRow(alice.page, 'Valerie');
+  await expect(row.locator('[data-field="tempo_bpm"]')).toHaveText('120 BPM');
+  await expect(row.locator('[data-field="artist"]')).toHaveText('Zutons');
+  await expect(row.locator('[data-field="notes"]')).toHaveText('count in 4');
+});
+
+test('edit conflict: a song deleted while a bandmate edits it keeps the form, which can restore it as a new song', async ({ device }) => {
+  const { alice, bob } = await bandOfTwo(device, 'Deleted Band');
+  await addSong(alice.page, { title: 'Valerie', tempo: '106' });
+  await expect(songRow(bob.page, 'Valerie')).toBeVisible();
+
+  const bobsForm = await openEditor(bob.page, 'Valerie');
+  await bobsForm.getByLabel('Notes').fill('slower outro');
+  await deleteSong(alice.page, 'Valerie');
+
+  await expect(bobsForm.getByRole('alert')).toContainText('A bandmate deleted this song while you were editing');
+  await expect(bobsForm.getByLabel('Notes')).toHaveValue('slower outro');
+  await bobsForm.getByRole('button', { name: 'Restore as a new song' }).click();
+  await expect(bobsForm).toHaveCount(0);
+  for (const page of [alice.page, bob.page]) {
+    await expect(songRow(page, 'Valerie').locator('[data-field="notes"]')).toHaveText('slower outro');
+    await expect(songRow(page, 'Valerie').locator('[data-field="tempo_bpm"]')).toHaveText('106 BPM');
+  }
 });

@@ -9,19 +9,22 @@ import { IDLE } from '@/lib/live/result';
 import { useSongsStore, useSongsStoreApi } from '@/lib/live/stores';
 import { songsTable } from '@/lib/live/tables/songs';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import { conflictHints, songBase } from '@/lib/songs/conflicts';
 import { formValues } from '@/lib/validation/form';
 import { songUpdateSchema } from '@/lib/validation/song';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { RestoreSong } from './restore-song';
 import { SongFields } from './song-fields';
-import { unsavedSummary } from './unsaved-summary';
+
+type Props = { song: Song; deleted: boolean; onClose: () => void };
 
 /**
  * Edits one song against the version it was opened from. `song` is the live row (Realtime keeps it current);
- * `base` is what the user started from, and its version goes with the save, so a bandmate's newer save is
- * never overwritten without the user seeing it first.
+ * `base` is what the user started from and goes with the save, so the server can merge field by field with a
+ * bandmate's newer save and ask only about fields both changed. A song deleted meanwhile keeps the form open.
  */
-export function EditSongForm({ song, onClose }: { song: Song; onClose: () => void }) {
+export function EditSongForm({ song, deleted, onClose }: Props) {
   const mutate = useLiveMutation(songsTable, useSongsStoreApi());
   const saving = useSongsStore((store) => rowKey(songsTable, song)! in store.overlays);
   const [base, setBase] = useState(song);
@@ -29,31 +32,44 @@ export function EditSongForm({ song, onClose }: { song: Song; onClose: () => voi
     const parsed = songUpdateSchema.safeParse(formValues(formData));
     const change = parsed.success ? { kind: 'update' as const, row: { id: parsed.data.id }, patch: withoutIdentity(parsed.data) } : null;
     const result = await mutate(change, () => updateSong(previous, formData), formData);
-    if (result.status === 'conflict') setBase(result.row); // the form now shows, and saves against, their version
+    if (result.status === 'conflict') setBase(result.row); // the form now saves against their version
     if (result.status === 'saved') onClose();
     return result;
   }, IDLE);
 
   const invalid = state.status === 'invalid' ? state : undefined;
+  const conflict = state.status === 'conflict' ? state : undefined;
   // Our own save's Realtime echo can overtake its answer; only a newer version nobody here is saving is news.
-  const changedMeanwhile = song.version > base.version && state.status !== 'conflict' && !saving && !pending;
+  const changedMeanwhile = !deleted && song.version > base.version && !conflict && !saving && !pending;
   return (
     <form action={formAction} aria-label={`Edit ${base.title}`} className="mt-4 flex flex-col gap-3 border-t border-white/10 pt-4" noValidate>
       <input type="hidden" name="id" value={base.id} />
       <input type="hidden" name="band_id" value={base.band_id} />
       <input type="hidden" name="version" value={base.version} />
+      <input type="hidden" name="base" value={JSON.stringify(songBase(base))} />
       {changedMeanwhile ? (
-        <FormMessage tone="info" message="A bandmate just changed this song. Saving now will be refused; you will see their version first." />
+        <FormMessage tone="info" message="A bandmate just changed this song. Saving keeps their changes and yours; you will be asked only about fields you both changed." />
       ) : null}
-      {state.status === 'conflict' ? <FormMessage message={`${state.message}${unsavedSummary(state.values ?? {}, state.row)}`} /> : null}
-      <SongFields key={base.version} idPrefix={`edit-${base.id}`} song={base} values={invalid?.values} errors={invalid?.errors} />
+      {deleted ? <FormMessage message="A bandmate deleted this song while you were editing. What you typed is still here." /> : null}
+      <FormMessage message={conflict?.message} />
+      <SongFields
+        key={base.version}
+        idPrefix={`edit-${base.id}`}
+        song={base}
+        values={invalid?.values ?? conflict?.values}
+        errors={invalid?.errors ?? conflictHints(conflict?.conflicts)}
+      />
       <FormMessage message={invalid?.errors?.form} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
-        </Button>
+      <div className="flex flex-wrap gap-2">
+        {deleted ? (
+          <RestoreSong bandId={base.band_id} onRestored={onClose} />
+        ) : (
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Saving…' : 'Save'}
+          </Button>
+        )}
         <Button type="button" variant="secondary" onClick={onClose}>
-          Cancel
+          {deleted ? 'Discard' : 'Cancel'}
         </Button>
       </div>
     </form>
@@ -61,10 +77,11 @@ export function EditSongForm({ song, onClose }: { song: Song; onClose: () => voi
 }
 
 /** The edited fields only: identity and version are the server's, never part of the echo. */
-function withoutIdentity(fields: Partial<Song>): Partial<Song> {
+function withoutIdentity(fields: Partial<Song> & { base?: unknown }): Partial<Song> {
   const patch = { ...fields };
   delete patch.id;
   delete patch.band_id;
   delete patch.version;
+  delete patch.base;
   return patch;
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import type { Song } from '@/lib/database.types';
 import { rowKey } from '@/lib/live/definition';
 import { useSongsStore } from '@/lib/live/stores';
@@ -10,11 +9,18 @@ import { Button } from '@/components/ui/button';
 import { DeleteSongButton } from './delete-song-button';
 import { EditSongForm } from './edit-song-form';
 
-export function SongRow({ song }: { song: Song }) {
-  const [editing, setEditing] = useState(false);
+type Props = {
+  song: Song;
+  editing: boolean;
+  /** The song is gone from the band (deleted while this device edits it): the row stays for the open form. */
+  deleted: boolean;
+  onEditingChange: (song: Song | null) => void;
+};
+
+export function SongRow({ song, editing, deleted, onEditingChange }: Props) {
   const saving = useSongsStore((store) => rowKey(songsTable, song)! in store.overlays);
   return (
-    <li aria-label={song.title} data-song-id={song.id} data-version={song.version} data-pending={saving || undefined} className="rounded-xl border border-white/10 p-4 data-pending:border-dashed">
+    <li aria-label={song.title} data-song-id={song.id} data-version={song.version} data-pending={saving || undefined} data-deleted={deleted || undefined} className="rounded-xl border border-white/10 p-4 data-pending:border-dashed">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-1">
           <p className="font-semibold">
@@ -36,14 +42,14 @@ export function SongRow({ song }: { song: Song }) {
         </div>
         {editing ? null : (
           <div className="flex gap-2">
-            <Button variant="secondary" onClick={() => setEditing(true)}>
+            <Button variant="secondary" onClick={() => onEditingChange(song)}>
               Edit
             </Button>
             <DeleteSongButton song={song} />
           </div>
         )}
       </div>
-      {editing ? <EditSongForm song={song} onClose={() => setEditing(false)} /> : null}
+      {editing ? <EditSongForm song={song} deleted={deleted} onClose={() => onEditingChange(null)} /> : null}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { Song } from '@/lib/database.types';
 import { useSongsStore, useSongsStoreApi } from '@/lib/live/stores';
 import { songsTable } from '@/lib/live/tables/songs';
 import { liveFeed, useLiveChannel } from '@/lib/live/use-live-channel';
@@ -13,16 +14,30 @@ export function SongsView({ bandId }: { bandId: string }) {
   const feeds = useMemo(() => [liveFeed(songsTable, store)], [store]);
   const connection = useLiveChannel(`songs:${bandId}`, bandId, feeds);
   const songs = useSongsStore((state) => state.rows);
+  // Songs with an open edit form, as they were when it opened. One a bandmate deletes stays listed (marked
+  // deleted) until the form is closed, so nothing typed vanishes with it.
+  const [editing, setEditing] = useState<Record<string, Song>>({});
+  const present = useMemo(() => new Set(songs.map((song) => song.id)), [songs]);
+  const shown = useMemo(() => [...songs, ...Object.values(editing).filter((song) => !present.has(song.id))], [songs, present, editing]);
+  const onEditingChange = useCallback((id: string, song: Song | null) => {
+    setEditing(({ [id]: _closed, ...rest }) => (song ? { ...rest, [id]: song } : rest));
+  }, []);
   return (
     <div className="flex flex-col gap-6">
       <SectionHeader title="Songs" count={songs.length} connection={connection} />
       <AddSongForm bandId={bandId} />
-      {songs.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="text-zinc-400">No songs yet. Add the first one above.</p>
       ) : (
         <ul aria-label="Songs" className="flex flex-col gap-3">
-          {songs.map((song) => (
-            <SongRow key={song.id} song={song} />
+          {shown.map((song) => (
+            <SongRow
+              key={song.id}
+              song={song}
+              editing={song.id in editing}
+              deleted={!present.has(song.id)}
+              onEditingChange={(next) => onEditingChange(song.id, next)}
+            />
           ))}
         </ul>
       )}

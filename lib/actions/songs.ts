@@ -2,7 +2,9 @@
 
 import { createClient } from '@/lib/supabase/server';
 import { fieldErrors, formValues } from '@/lib/validation/form';
-import { songCreateSchema, songDeleteSchema, songUpdateSchema } from '@/lib/validation/song';
+import { mergeThreeWay, sameValue } from '@/lib/live/three-way';
+import { conflictMessage } from '@/lib/songs/conflicts';
+import { parseSongBase, songCreateSchema, songDeleteSchema, songUpdateSchema, type SongFields } from '@/lib/validation/song';
 import { describeDbError, type SongDeleteState, type SongFormState } from './state';
 
 // Each action writes through the server client under the user's JWT, so RLS (not this code) decides whether
@@ -21,37 +23,43 @@ export async function createSong(_previous: SongFormState, formData: FormData): 
 }
 
 /**
- * Saves only if the row still has the version the form was opened with (optimistic concurrency; the trigger
- * stamp_live_row bumps it). Zero rows updated means someone else saved first, or deleted the song: the
- * caller gets their row back and the user is told, instead of silently overwriting their edit.
+ * Saves against the version the form was opened with (optimistic concurrency; the trigger stamp_live_row bumps
+ * it). When a bandmate saved first, the edit is merged three ways against the form's `base`: fields only this
+ * edit changed are written on top of theirs, and only fields both changed come back as a conflict, named, with
+ * nothing written. Deleted meanwhile: `gone`, and the form keeps what was typed. Offline replays take this path.
  */
 export async function updateSong(_previous: SongFormState, formData: FormData): Promise<SongFormState> {
   const values = formValues(formData);
   const parsed = songUpdateSchema.safeParse(values);
   if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
 
-  const { id, band_id: bandId, version, ...fields } = parsed.data;
+  const { id, band_id: bandId, version, ...mine } = parsed.data;
+  const base = parseSongBase(values.base);
   const supabase = await createClient();
-  const { data: updated, error } = await supabase
-    .from('songs')
-    .update(fields)
-    .eq('id', id)
-    .eq('band_id', bandId)
-    .eq('version', version)
-    .select('*');
-  if (error) return { status: 'invalid', errors: { form: describeDbError(error, 'save the song') }, values };
-  const [song] = updated;
-  if (song) return { status: 'saved', row: song };
+  let write: Partial<typeof mine> = mine;
+  let expected = version;
+  // A bandmate may save again between our read and our write; each round merges against the newer row.
+  for (let round = 0; round < 3; round += 1) {
+    const { data: updated, error } = await supabase.from('songs').update(write).eq('id', id).eq('band_id', bandId).eq('version', expected).select('*');
+    if (error) return { status: 'invalid', errors: { form: describeDbError(error, 'save the song') }, values };
+    if (updated[0]) return { status: 'saved', row: updated[0] };
 
-  const { data: current, error: readError } = await supabase.from('songs').select('*').eq('id', id).maybeSingle();
-  if (readError) return { status: 'invalid', errors: { form: describeDbError(readError, 'check the song') }, values };
-  if (!current) return { status: 'gone', key: { id }, message: 'This song was deleted by a bandmate; your changes were not saved.' };
-  return {
-    status: 'conflict',
-    row: current,
-    values,
-    message: 'A bandmate saved this song while you were editing. Their version is shown now; your changes were not saved.',
-  };
+    const { data: current, error: readError } = await supabase.from('songs').select('*').eq('id', id).maybeSingle();
+    if (readError) return { status: 'invalid', errors: { form: describeDbError(readError, 'check the song') }, values };
+    if (!current) return { status: 'gone', key: { id }, message: 'This song was deleted by a bandmate while you were editing.' };
+    const { patch, conflicts } = mergeThreeWay(base, mine, current);
+    if (conflicts.length) return { status: 'conflict', row: current, values: typedChanges(values, base, mine), conflicts, message: conflictMessage(conflicts) };
+    if (Object.keys(patch).length === 0) return { status: 'saved', row: current }; // theirs already says what ours does
+    write = patch;
+    expected = current.version;
+  }
+  return { status: 'invalid', errors: { form: 'Bandmates keep saving this song; nothing of yours was saved. Try again.' }, values };
+}
+
+/** What the user typed, for the fields they changed: the form shows these and the bandmate's row for the rest. */
+function typedChanges(values: Record<string, string>, base: Partial<SongFields>, mine: SongFields): Record<string, string> {
+  const changed = (Object.keys(mine) as Array<keyof SongFields>).filter((field) => !(field in base) || !sameValue(base[field], mine[field]));
+  return Object.fromEntries(changed.map((field) => [field, values[field] ?? '']));
 }
 
 /** Names of the setlists that play the song, so the user can decide before anything disappears from them. */

@@ -1,4 +1,5 @@
 import type { FieldErrors } from '@/lib/validation/form';
+import type { FieldConflict } from './three-way';
 
 // What every live server action returns, and what the kernel's action wiring (useLiveMutation) understands.
 // Plain types, not in a 'use server' file, which may export only async functions.
@@ -8,8 +9,11 @@ export type LiveResult<Row, Field extends string = string> =
   /** Refused before or by the database: nothing was written. `values` gives a refused form back filled in. */
   | { status: 'invalid'; errors?: FieldErrors<Field | 'form'>; values?: Record<string, string> }
   | { status: 'saved'; row: Row }
-  /** Someone else saved first: `row` is their version, now on screen; nothing of theirs was overwritten. */
-  | { status: 'conflict'; row: Row; message: string; values?: Record<string, string> }
+  /**
+   * Someone else saved first and changed what this edit changed: `row` is their version, now on screen; `conflicts`
+   * names the fields both changed; nothing was written.
+   */
+  | { status: 'conflict'; row: Row; message: string; values?: Record<string, string>; conflicts?: FieldConflict<Extract<keyof Row, string>>[] }
   /** The row no longer exists (deleted here or by a bandmate): `key` holds its key columns. */
   | { status: 'gone'; key: Partial<Row>; message: string };
 

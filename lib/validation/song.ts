@@ -49,6 +49,33 @@ export const songUpdateSchema = songFieldsSchema.extend({
   version: z.coerce.number().int().min(1),
 });
 
+/**
+ * The values the edit started from (the edit form's `base`, JSON of the row's fields), used only for the
+ * three-way merge: compared, never written. Malformed or missing means "no base": every field then merges only
+ * if both sides ended equal.
+ */
+const songBaseSchema = z
+  .object({
+    title: z.string(),
+    artist: z.string().nullable(),
+    key: z.string().nullable(),
+    tempo_bpm: z.number().nullable(),
+    duration_s: z.number().nullable(),
+    status: z.string(),
+    notes: z.string().nullable(),
+  })
+  .partial();
+
+export function parseSongBase(raw: string | undefined): Partial<SongFields> {
+  if (!raw) return {};
+  try {
+    const parsed = songBaseSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? (parsed.data as Partial<SongFields>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** `id` is optional: a device that shows the new song before the server answers picks its id itself. */
 export const songCreateSchema = songFieldsSchema.extend({ band_id: uuidSchema, id: uuidSchema.optional() });
 
