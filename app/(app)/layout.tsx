@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { ServiceWorker } from '@/components/offline/service-worker';
 import { requireUser } from '@/lib/data/session';
 import { AuthProvider } from '@/lib/live/auth-provider';
 
@@ -8,6 +9,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <AuthProvider>
+      <ServiceWorker />
       <div className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-8 px-4 py-6 sm:px-6">
         <header className="flex items-center justify-between gap-4 border-b border-white/10 pb-4 print:hidden">
           <Link href="/bands" className="text-sm font-semibold uppercase tracking-widest text-amp-500">

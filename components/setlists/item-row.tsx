@@ -6,6 +6,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { GripVertical, X } from 'lucide-react';
 import type { SetlistItem, Song } from '@/lib/database.types';
 import { rowKey } from '@/lib/live/definition';
+import { useWaiting } from '@/lib/live/offline/offline-queue';
 import { useSetlistItemsStore } from '@/lib/live/stores';
 import { setlistItemsTable } from '@/lib/live/tables/setlists';
 import { clock } from '@/lib/setlists/timing';
@@ -42,6 +43,7 @@ export const ItemRow = memo(function ItemRow(props: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, resizeObserverConfig: NO_RESIZE_OBSERVER });
   const key = useMemo(() => rowKey(setlistItemsTable, item)!, [item]);
   const saving = useSetlistItemsStore((store) => key in store.overlays);
+  const waiting = useWaiting(setlistItemsTable.table, key);
   return (
     <li
       ref={setNodeRef}
@@ -56,12 +58,12 @@ export const ItemRow = memo(function ItemRow(props: Props) {
       <button type="button" className={`${iconButton} mt-1 cursor-grab touch-none`} aria-label={`Move ${title}`} {...attributes} {...listeners}>
         {GRIP}
       </button>
-      <ItemBody {...props} saving={saving} />
+      <ItemBody {...props} saving={saving} waiting={waiting} />
     </li>
   );
 });
 
-const ItemBody = memo(function ItemBody({ item, song, title, opensSetName, opensSetSeconds, actions, saving }: Props & { saving: boolean }) {
+const ItemBody = memo(function ItemBody({ item, song, title, opensSetName, opensSetSeconds, actions, saving, waiting }: Props & { saving: boolean; waiting: boolean }) {
   const seconds = item.duration_override_s ?? (item.kind === 'song' ? (song?.duration_s ?? null) : null);
   return (
     <div className="min-w-0 flex-1">
@@ -76,7 +78,7 @@ const ItemBody = memo(function ItemBody({ item, song, title, opensSetName, opens
             ) : null}
             {song?.key && seconds !== null ? ' · ' : null}
             {seconds !== null ? <span data-field="length">{clock(seconds)}</span> : null}
-            {saving ? <span className="ml-2 text-xs text-amp-400">Saving…</span> : null}
+            {saving ? <span className="ml-2 text-xs text-amp-400">{waiting ? 'Waiting to sync' : 'Saving…'}</span> : null}
           </p>
         </div>
         {item.kind === 'song' ? (

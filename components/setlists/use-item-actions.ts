@@ -30,14 +30,15 @@ export function useItemActions(bandId: string, setlistId: string) {
   const add = useCallback(
     async (input: NewItem) => {
       const fields = { ...input, id: newId(), band_id: bandId, setlist_id: setlistId, position: keyAtEnd(store.getState().rows) };
-      report(await mutate({ kind: 'insert', row: draftItem(fields) }, () => addItem(fields)));
+      report(await mutate({ kind: 'insert', row: draftItem(fields) }, () => addItem(fields), undefined, { op: 'setlist-items.add', payload: fields, label: 'Add to the setlist' }));
     },
     [mutate, report, bandId, setlistId, store],
   );
 
   const patch = useCallback(
     async (item: SetlistItem, changes: ItemPatch) => {
-      report(await mutate({ kind: 'update', row: { id: item.id }, patch: changes }, () => patchItem({ id: item.id, band_id: item.band_id, patch: changes })));
+      const input = { id: item.id, band_id: item.band_id, patch: changes };
+      report(await mutate({ kind: 'update', row: { id: item.id }, patch: changes }, () => patchItem(input), undefined, { op: 'setlist-items.patch', payload: input, label: 'Change a setlist item' }));
     },
     [mutate, report],
   );
@@ -50,7 +51,8 @@ export function useItemActions(bandId: string, setlistId: string) {
 
   const remove = useCallback(
     async (item: SetlistItem) => {
-      report(await mutate({ kind: 'delete', row: { id: item.id } }, () => removeItem({ id: item.id, band_id: item.band_id })));
+      const input = { id: item.id, band_id: item.band_id };
+      report(await mutate({ kind: 'delete', row: { id: item.id } }, () => removeItem(input), undefined, { op: 'setlist-items.remove', payload: input, label: 'Remove from the setlist' }));
     },
     [mutate, report],
   );

@@ -8,6 +8,7 @@ import { IDLE } from '@/lib/live/result';
 import { useSongsStoreApi } from '@/lib/live/stores';
 import { draftSong, songsTable } from '@/lib/live/tables/songs';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import { useOnline } from '@/lib/live/use-online';
 import { formValues } from '@/lib/validation/form';
 import { songCreateSchema } from '@/lib/validation/song';
 import { Button } from '@/components/ui/button';
@@ -22,10 +23,12 @@ import { SongFields } from './song-fields';
 export function AddSongForm({ bandId }: { bandId: string }) {
   const mutate = useLiveMutation(songsTable, useSongsStoreApi());
   const [refusals, setRefusals] = useState(0);
+  const online = useOnline();
   const [state, dispatch, pending] = useActionState(async (previous: SongFormState, formData: FormData): Promise<SongFormState> => {
     const parsed = songCreateSchema.safeParse(formValues(formData));
     const change = parsed.success ? { kind: 'insert' as const, row: draftSong(parsed.data.id!, parsed.data) } : null;
-    const result = await mutate(change, () => createSong(previous, formData), formData);
+    const replayable = { op: 'songs.create', payload: formValues(formData), label: `Add “${formData.get('title')}”` };
+    const result = await mutate(change, () => createSong(previous, formData), formData, replayable);
     if (result.status === 'invalid') setRefusals((count) => count + 1); // refills the fields with what was sent
     return result;
   }, IDLE);
@@ -49,7 +52,7 @@ export function AddSongForm({ bandId }: { bandId: string }) {
         <SongFields key={refusals} idPrefix="new-song" values={invalid?.values} errors={invalid?.errors} />
         <FormMessage message={invalid?.errors?.form} />
         <Button type="submit" className="self-start">
-          {pending ? 'Adding…' : 'Add song'}
+          {pending ? 'Adding…' : online ? 'Add song' : 'Add on this device'}
         </Button>
       </form>
     </section>

@@ -8,6 +8,7 @@ import { IDLE } from '@/lib/live/result';
 import { useSongsStoreApi } from '@/lib/live/stores';
 import { songsTable } from '@/lib/live/tables/songs';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import { formValues } from '@/lib/validation/form';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 
@@ -22,7 +23,11 @@ export function DeleteSongButton({ song }: { song: Song }) {
     // Hidden at once only once the user has chosen to take it out of setlists too: a first attempt may come back
     // "in use", and a song that vanished and reappeared would look like a glitch.
     const removing = formData.get('remove_from_setlists') === 'yes';
-    return mutate(removing ? { kind: 'delete', row: { id: song.id } } : null, () => deleteSong(previous, formData));
+    // Offline the delete is kept for later, and the song hidden meanwhile (a replay that finds it in setlists
+    // brings it back and says so).
+    const hide = removing || !navigator.onLine;
+    const replayable = { op: 'songs.delete', payload: formValues(formData), label: `Delete “${song.title}”` };
+    return mutate(hide ? { kind: 'delete', row: { id: song.id } } : null, () => deleteSong(previous, formData), undefined, replayable);
   }, IDLE);
 
   if (!confirming) {

@@ -9,6 +9,7 @@ import { IDLE } from '@/lib/live/result';
 import { useSongsStore, useSongsStoreApi } from '@/lib/live/stores';
 import { songsTable } from '@/lib/live/tables/songs';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import { useOnline } from '@/lib/live/use-online';
 import { conflictHints, songBase } from '@/lib/songs/conflicts';
 import { formValues } from '@/lib/validation/form';
 import { songUpdateSchema } from '@/lib/validation/song';
@@ -28,12 +29,14 @@ export function EditSongForm({ song, deleted, onClose }: Props) {
   const mutate = useLiveMutation(songsTable, useSongsStoreApi());
   const saving = useSongsStore((store) => rowKey(songsTable, song)! in store.overlays);
   const [base, setBase] = useState(song);
+  const online = useOnline();
   const [state, formAction, pending] = useActionState(async (previous: SongFormState, formData: FormData): Promise<SongFormState> => {
     const parsed = songUpdateSchema.safeParse(formValues(formData));
     const change = parsed.success ? { kind: 'update' as const, row: { id: parsed.data.id }, patch: withoutIdentity(parsed.data) } : null;
-    const result = await mutate(change, () => updateSong(previous, formData), formData);
+    const replayable = { op: 'songs.update', payload: formValues(formData), label: `Edit “${base.title}”` };
+    const result = await mutate(change, () => updateSong(previous, formData), formData, replayable);
     if (result.status === 'conflict') setBase(result.row); // the form now saves against their version
-    if (result.status === 'saved') onClose();
+    if (result.status === 'saved' || result.status === 'queued') onClose();
     return result;
   }, IDLE);
 
@@ -65,7 +68,7 @@ export function EditSongForm({ song, deleted, onClose }: Props) {
           <RestoreSong bandId={base.band_id} onRestored={onClose} />
         ) : (
           <Button type="submit" disabled={pending}>
-            {pending ? 'Saving…' : 'Save'}
+            {pending ? 'Saving…' : online ? 'Save' : 'Save on this device'}
           </Button>
         )}
         <Button type="button" variant="secondary" onClick={onClose}>

@@ -2,6 +2,7 @@
 
 import type { Song } from '@/lib/database.types';
 import { rowKey } from '@/lib/live/definition';
+import { useWaiting } from '@/lib/live/offline/offline-queue';
 import { useSongsStore } from '@/lib/live/stores';
 import { songsTable } from '@/lib/live/tables/songs';
 import { formatDuration } from '@/lib/validation/song';
@@ -18,7 +19,9 @@ type Props = {
 };
 
 export function SongRow({ song, editing, deleted, onEditingChange }: Props) {
-  const saving = useSongsStore((store) => rowKey(songsTable, song)! in store.overlays);
+  const key = rowKey(songsTable, song)!;
+  const saving = useSongsStore((store) => key in store.overlays);
+  const waiting = useWaiting(songsTable.table, key);
   return (
     <li aria-label={song.title} data-song-id={song.id} data-version={song.version} data-pending={saving || undefined} data-deleted={deleted || undefined} className="rounded-xl border border-white/10 p-4 data-pending:border-dashed">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -26,7 +29,7 @@ export function SongRow({ song, editing, deleted, onEditingChange }: Props) {
           <p className="font-semibold">
             <span data-field="title">{song.title}</span>
             {song.artist ? <span className="font-normal text-zinc-400"> · <span data-field="artist">{song.artist}</span></span> : null}
-            {saving ? <span className="ml-2 text-xs font-normal text-amp-400">Saving…</span> : null}
+            {saving ? <span className="ml-2 text-xs font-normal text-amp-400">{waiting ? 'Waiting to sync' : 'Saving…'}</span> : null}
           </p>
           <dl className="flex flex-wrap gap-x-4 text-xs text-zinc-400">
             <Detail term="Key" value={song.key} field="key" />

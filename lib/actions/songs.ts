@@ -18,6 +18,11 @@ export async function createSong(_previous: SongFormState, formData: FormData): 
 
   const supabase = await createClient();
   const { data, error } = await supabase.from('songs').insert(parsed.data).select('*').single();
+  if (error?.code === '23505' && error.message.includes('songs_pkey') && parsed.data.id) {
+    // The same add sent twice (an offline replay after a lost answer): the first one was saved.
+    const { data: saved } = await supabase.from('songs').select('*').eq('id', parsed.data.id).eq('band_id', parsed.data.band_id).maybeSingle();
+    if (saved) return { status: 'saved', row: saved };
+  }
   if (error) return { status: 'invalid', errors: { form: describeDbError(error, 'add the song') }, values };
   return { status: 'saved', row: data };
 }

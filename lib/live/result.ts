@@ -15,7 +15,9 @@ export type LiveResult<Row, Field extends string = string> =
    */
   | { status: 'conflict'; row: Row; message: string; values?: Record<string, string>; conflicts?: FieldConflict<Extract<keyof Row, string>>[] }
   /** The row no longer exists (deleted here or by a bandmate): `key` holds its key columns. */
-  | { status: 'gone'; key: Partial<Row>; message: string };
+  | { status: 'gone'; key: Partial<Row>; message: string }
+  /** Kept on this device (offline): shown as waiting, replayed in order once the server can be reached. */
+  | typeof QUEUED;
 
 export const IDLE = { status: 'idle' } as const;
 
@@ -24,3 +26,6 @@ export const UNREACHABLE = {
   status: 'invalid',
   errors: { form: 'Could not reach the server, so nothing was saved. Check the connection and try again.' },
 } as const;
+
+/** The answer when a change was kept in the offline queue: on screen and on this device, not yet on the server. */
+export const QUEUED = { status: 'queued', message: 'Saved on this device — will sync when the connection is back.' } as const;

@@ -1,10 +1,11 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { useAuth } from './auth-provider';
 import { changesReadyFromSystem, type ChannelStatus, type ConnectionState } from './connection';
 import type { LiveRow, LiveTable } from './definition';
+import { useOfflineQueue } from './offline/offline-queue';
 import type { LiveStoreApi } from './store';
 import { useRealtimeChannel } from './use-realtime-channel';
 
@@ -38,6 +39,21 @@ function inScope(row: Record<string, unknown>, bandId: string, scope: Readonly<R
 export function useLiveChannel(topic: string, bandId: string, feeds: ReadonlyArray<LiveFeed>): ConnectionState {
   const { supabase } = useAuth();
   const [changesReady, setChangesReady] = useState(false);
+  const queue = useOfflineQueue();
+
+  // Changes waiting in the offline queue show in these stores too (after a reload as well), each in its view.
+  useEffect(() => {
+    if (!queue) return;
+    const detach = feeds.map(({ definition, store, scope }) =>
+      queue.attach({
+        table: definition.table,
+        store,
+        accepts: ({ change, key }) =>
+          change?.kind === 'insert' ? inScope(change.row, bandId, scope) : key !== undefined && key in store.getState().confirmed,
+      }),
+    );
+    return () => detach.forEach((undo) => undo());
+  }, [queue, feeds, bandId]);
 
   const refetch = useCallback(() => {
     for (const { definition, store, scope = {} } of feeds) {

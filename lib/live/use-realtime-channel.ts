@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { useAuth } from './auth-provider';
+import { useOnline } from './use-online';
 import { nextConnectionState, reopenDelayMs, type ChannelStatus, type ConnectionState } from './connection';
 
 type ChannelOptions = {
@@ -28,11 +29,14 @@ type ChannelOptions = {
  */
 export function useRealtimeChannel({ topic, presenceKey, isPrivate = false, bind, onStatus }: ChannelOptions): ConnectionState {
   const { supabase, realtimeReady } = useAuth();
+  const online = useOnline();
   const [state, setState] = useState<ConnectionState>('connecting');
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    if (!realtimeReady) return;
+    // Offline, the channel is left and the socket closes with the last one: realtime-js would otherwise retry the
+    // socket every few seconds for nothing. Back online, a new channel joins (and its view refetches).
+    if (!realtimeReady || !online) return;
     // supabase.channel() hands back an existing channel with the same topic, and a removed channel stays
     // registered until the server acknowledges the leave: wait for it rather than reuse a leaving channel.
     if (supabase.getChannels().some((existing) => existing.topic === `realtime:${topic}`)) {
@@ -69,7 +73,7 @@ export function useRealtimeChannel({ topic, presenceKey, isPrivate = false, bind
       clearTimeout(reopen);
       void supabase.removeChannel(channel);
     };
-  }, [supabase, realtimeReady, topic, presenceKey, isPrivate, bind, onStatus, generation]);
+  }, [supabase, realtimeReady, online, topic, presenceKey, isPrivate, bind, onStatus, generation]);
 
   return realtimeReady ? state : 'connecting';
 }

@@ -2,6 +2,8 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BandNav } from '@/components/bands/band-nav';
 import { BandSwitcher } from '@/components/bands/band-switcher';
+import { BandOfflineQueue } from '@/components/offline/band-offline-queue';
+import { PendingChanges } from '@/components/offline/pending-changes';
 import { PresenceAvatars } from '@/components/presence/presence-avatars';
 import { PresenceProvider } from '@/components/presence/presence-provider';
 import { getBand, getMyBands, getMyProfile } from '@/lib/data/bands';
@@ -18,17 +20,20 @@ export default async function BandLayout({ children, params }: { children: React
 
   return (
     <PresenceProvider bandId={bandId} userId={user.id} displayName={profile?.display_name ?? user.email}>
-      <div className="flex flex-col gap-6">
-        <div className="flex flex-wrap items-center justify-between gap-4 print:hidden">
-          <div className="flex flex-col gap-1">
-            <h1 className="text-2xl font-bold">{band.band.name}</h1>
-            <BandSwitcher bands={bands.map(({ id, name }) => ({ id, name }))} currentId={bandId} />
+      <BandOfflineQueue userId={user.id} bandId={bandId}>
+        <div className="flex flex-col gap-6">
+          <div className="flex flex-wrap items-center justify-between gap-4 print:hidden">
+            <div className="flex flex-col gap-1">
+              <h1 className="text-2xl font-bold">{band.band.name}</h1>
+              <BandSwitcher bands={bands.map(({ id, name }) => ({ id, name }))} currentId={bandId} />
+            </div>
+            <PresenceAvatars />
           </div>
-          <PresenceAvatars />
+          <BandNav bandId={bandId} />
+          <PendingChanges />
+          {children}
         </div>
-        <BandNav bandId={bandId} />
-        {children}
-      </div>
+      </BandOfflineQueue>
     </PresenceProvider>
   );
 }

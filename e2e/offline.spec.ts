@@ -1,0 +1,111 @@
+import type { Page } from '@playwright/test';
+import { addSong, bandOfTwo, connection, openEditor, saveEdit, songRow } from './band-helpers';
+import { expect, test } from './fixtures';
+
+// Offline, nothing typed is lost: changes wait in the browser (IndexedDB), survive a reload, and replay in order
+// through the same checks as any save when the connection returns.
+
+function waiting(page: Page) {
+  return page.getByTestId('waiting-changes');
+}
+
+/** Resolves with the moment (ms) each of `checks` (a CSS selector + expected text) first holds on the page. */
+function arrivalTimes(page: Page, checks: Array<[string, string]>): Promise<number[]> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<number[]>((resolve) => {
+        const seen: Array<number | undefined> = wanted.map(() => undefined);
+        const look = () => {
+          wanted.forEach(([selector, text], index) => {
+            if (seen[index] === undefined && [...document.querySelectorAll(selector)].some((node) => node.textContent === text)) seen[index] = performance.now();
+          });
+          if (seen.every((time) => time !== undefined)) {
+            observer.disconnect();
+            resolve(seen as number[]);
+          }
+        };
+        const observer = new MutationObserver(look);
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        look();
+      }),
+    checks,
+  );
+}
+
+test('offline: two edits and an add survive a reload and reach the bandmate in order when back online', async ({ device }) => {
+  test.setTimeout(120_000);
+  const { alice, bob } = await bandOfTwo(device, 'Basement Band');
+  await addSong(alice.page, { title: 'One', tempo: '90' });
+  await addSong(alice.page, { title: 'Two' });
+  await expect(songRow(bob.page, 'Two')).toBeVisible();
+  await bob.page.reload(); // the service worker now controls the page and keeps a copy of it
+  await expect(connection(bob.page)).toHaveAttribute('data-state', 'connected');
+
+  await bob.context.setOffline(true);
+  await expect(connection(bob.page)).toHaveAttribute('data-state', 'offline');
+  await saveEditOffline(bob.page, 'One', { tempo: '100' });
+  await expect(waiting(bob.page)).toHaveText(/1 change waiting/);
+  await saveEditOffline(bob.page, 'Two', { title: 'Two (v2)' });
+  const add = bob.page.getByRole('form', { name: 'Add a song' });
+  await add.getByLabel('Title').fill('Three');
+  await add.getByRole('button', { name: 'Add on this device' }).click();
+  await expect(waiting(bob.page)).toHaveText('3 changes waiting — saved on this device, will sync when the connection is back.');
+  await expect(songRow(bob.page, 'Three')).toContainText('Waiting to sync');
+
+  // Still offline: a reload comes from this device's copy, with the waiting changes on screen.
+  await bob.page.reload();
+  await expect(waiting(bob.page)).toHaveText(/3 changes waiting/);
+  await expect(songRow(bob.page, 'One').locator('[data-field="tempo_bpm"]')).toHaveText('100 BPM');
+  await expect(songRow(bob.page, 'Two (v2)')).toContainText('Waiting to sync');
+  await expect(songRow(bob.page, 'Three')).toBeVisible();
+  await expect(songRow(alice.page, 'Three')).toHaveCount(0);
+
+  const arrivals = arrivalTimes(alice.page, [
+    ['li[aria-label="One"] [data-field="tempo_bpm"]', '100 BPM'],
+    ['li[aria-label="Two (v2)"] [data-field="title"]', 'Two (v2)'],
+    ['li[aria-label="Three"] [data-field="title"]', 'Three'],
+  ]);
+  await bob.context.setOffline(false);
+  const [first, second, third] = await arrivals;
+  expect(first).toBeLessThanOrEqual(second!);
+  expect(second).toBeLessThanOrEqual(third!);
+  await expect(waiting(bob.page)).toHaveCount(0);
+  await expect(connection(bob.page)).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await alice.page.reload();
+  for (const title of ['One', 'Two (v2)', 'Three']) await expect(songRow(alice.page, title)).toBeVisible();
+  await expect(songRow(alice.page, 'One').locator('[data-field="tempo_bpm"]')).toHaveText('100 BPM');
+});
+
+test('offline: an edit replayed after a bandmate changed the same field is a conflict naming that field; keeping mine wins', async ({ device }) => {
+  const { alice, bob } = await bandOfTwo(device, 'Clash Band');
+  await addSong(alice.page, { title: 'Riff', tempo: '90', key: 'E' });
+  await expect(songRow(bob.page, 'Riff')).toBeVisible();
+  await bob.page.reload();
+  await expect(connection(bob.page)).toHaveAttribute('data-state', 'connected');
+
+  await bob.context.setOffline(true);
+  await saveEditOffline(bob.page, 'Riff', { tempo: '100', notes: 'palm mute' });
+  await saveEdit(await openEditor(alice.page, 'Riff'), { tempo: '95' });
+  await expect(songRow(alice.page, 'Riff').locator('[data-field="tempo_bpm"]')).toHaveText('95 BPM');
+
+  await bob.context.setOffline(false);
+  const problem = bob.page.getByRole('region', { name: 'Changes on this device' }).getByRole('alert');
+  await expect(problem).toContainText('Edit “Riff”: A bandmate also changed tempo (theirs “95”, yours “100”)');
+  await expect(problem).not.toContainText('notes');
+  await problem.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(bob.page.getByRole('region', { name: 'Changes on this device' })).toHaveCount(0);
+  for (const page of [alice.page, bob.page]) {
+    await expect(songRow(page, 'Riff').locator('[data-field="tempo_bpm"]')).toHaveText('100 BPM');
+    await expect(songRow(page, 'Riff').locator('[data-field="notes"]')).toHaveText('palm mute');
+    await expect(songRow(page, 'Riff').locator('[data-field="key"]')).toHaveText('E');
+  }
+});
+
+async function saveEditOffline(page: Page, title: string, input: { title?: string; tempo?: string; notes?: string }) {
+  const form = await openEditor(page, title);
+  if (input.title !== undefined) await form.getByLabel('Title').fill(input.title);
+  if (input.tempo !== undefined) await form.getByLabel('Tempo (BPM)').fill(input.tempo);
+  if (input.notes !== undefined) await form.getByLabel('Notes').fill(input.notes);
+  await form.getByRole('button', { name: 'Save on this device' }).click();
+  await expect(form).toHaveCount(0);
+}

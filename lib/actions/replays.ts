@@ -1,0 +1,23 @@
+import type { Replays } from '@/lib/live/offline/replay';
+import { IDLE } from '@/lib/live/result';
+import { addItem, patchItem, removeItem } from './setlist-items';
+import { createSong, deleteSong, updateSong } from './songs';
+
+// The server actions an offline change can be replayed through, by name. A queued change stores the name and
+// the action's input, never code; renaming an op strands changes queued under the old name (they are then
+// reported, not dropped), so names are kept stable.
+
+function formDataOf(payload: unknown): FormData {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(payload as Record<string, string>)) formData.set(name, String(value));
+  return formData;
+}
+
+export const replays: Replays = {
+  'songs.create': (payload) => createSong(IDLE, formDataOf(payload)),
+  'songs.update': (payload) => updateSong(IDLE, formDataOf(payload)),
+  'songs.delete': (payload) => deleteSong(IDLE, formDataOf(payload)),
+  'setlist-items.add': (payload) => addItem(payload),
+  'setlist-items.patch': (payload) => patchItem(payload),
+  'setlist-items.remove': (payload) => removeItem(payload),
+};
