@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addSong, bandOfTwo, connection, openEditor, saveEdit, songRow } from './band-helpers';
+import { addSong, bandOfTwo, connection, onlineNow, openEditor, saveEdit, songRow } from './band-helpers';
 import { expect, test } from './fixtures';
 
 // Offline, nothing typed is lost: changes wait in the browser (IndexedDB), survive a reload, and replay in order
@@ -33,7 +33,7 @@ function arrivalTimes(page: Page, checks: Array<[string, string]>): Promise<numb
 }
 
 test('offline: two edits and an add survive a reload and reach the bandmate in order when back online', async ({ device }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(200_000);
   const { alice, bob } = await bandOfTwo(device, 'Basement Band');
   await addSong(alice.page, { title: 'One', tempo: '90' });
   await addSong(alice.page, { title: 'Two' });
@@ -41,6 +41,7 @@ test('offline: two edits and an add survive a reload and reach the bandmate in o
   await bob.page.reload(); // the service worker now controls the page and keeps a copy of it
   await expect(connection(bob.page)).toHaveAttribute('data-state', 'connected');
 
+  await expect(onlineNow(alice.page)).toHaveCount(2);
   await bob.context.setOffline(true);
   await expect(connection(bob.page)).toHaveAttribute('data-state', 'offline');
   await saveEditOffline(bob.page, 'One', { tempo: '100' });
@@ -59,6 +60,9 @@ test('offline: two edits and an add survive a reload and reach the bandmate in o
   await expect(songRow(bob.page, 'Two (v2)')).toContainText('Waiting to sync');
   await expect(songRow(bob.page, 'Three')).toBeVisible();
   await expect(songRow(alice.page, 'Three')).toHaveCount(0);
+  // A device that went offline leaves the others' presence once the server gives up on its silent socket
+  // (Realtime's websocket timeout: 60 s without a frame).
+  await expect(onlineNow(alice.page)).toHaveCount(1, { timeout: 75_000 });
 
   const arrivals = arrivalTimes(alice.page, [
     ['li[aria-label="One"] [data-field="tempo_bpm"]', '100 BPM'],
@@ -71,6 +75,7 @@ test('offline: two edits and an add survive a reload and reach the bandmate in o
   expect(second).toBeLessThanOrEqual(third!);
   await expect(waiting(bob.page)).toHaveCount(0);
   await expect(connection(bob.page)).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await expect(onlineNow(alice.page)).toHaveCount(2);
   await alice.page.reload();
   for (const title of ['One', 'Two (v2)', 'Three']) await expect(songRow(alice.page, title)).toBeVisible();
   await expect(songRow(alice.page, 'One').locator('[data-field="tempo_bpm"]')).toHaveText('100 BPM');

@@ -45,7 +45,7 @@ test('stack outage: the indicator shows a stop/start of the stack, and an edit m
 test('token expiry: with 20 s access tokens, edits keep flowing both ways past several expiries', async ({ device }) => {
   const EXPIRY_S = 20;
   const RUN_MS = 75_000; // more than three token lifetimes
-  test.setTimeout(RUN_MS + 90_000);
+  test.setTimeout(RUN_MS + 150_000);
   await restartStack({ SUPABASE_AUTH_JWT_EXPIRY: String(EXPIRY_S) });
   const opened: Device[] = [];
   try {
@@ -68,6 +68,19 @@ test('token expiry: with 20 s access tokens, edits keep flowing both ways past s
     expect(round).toBeGreaterThan(8);
     await expectLive(alice.page);
     await expectLive(bob.page);
+
+    // An edit kept offline for longer than a token's life: its replay still saves (the session is refreshed).
+    await bob.context.setOffline(true);
+    await expect(connection(bob.page)).toHaveAttribute('data-state', 'offline');
+    const form = await openEditor(bob.page, 'Clockwork');
+    await form.getByLabel('Tempo (BPM)').fill('200');
+    await form.getByRole('button', { name: 'Save on this device' }).click();
+    await expect(bob.page.getByTestId('waiting-changes')).toHaveText(/1 change waiting/);
+    await bob.page.waitForTimeout((EXPIRY_S + 5) * 1000);
+    await bob.context.setOffline(false);
+    await expect(songRow(alice.page, 'Clockwork').locator('[data-field="tempo_bpm"]')).toHaveText('200 BPM', { timeout: 20_000 });
+    await expect(bob.page.getByTestId('waiting-changes')).toHaveCount(0);
+    await expectLive(bob.page, 30_000);
   } finally {
     // Back to config.toml's expiry for whatever runs next; the still-open pages see that restart as an outage.
     tolerateOutage(...opened);

@@ -12,9 +12,17 @@ import type { Hub } from './hub.ts';
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export const SLOW_CONSUMER_CLOSE = { code: 1013, reason: 'slow consumer: send buffer exceeded 8 MiB' } as const;
 
+/**
+ * A socket that sends nothing for this long is closed, as Phoenix closes a websocket after its `timeout` (60 s by
+ * default) without a frame. realtime-js heartbeats every 25 s, so only a peer that vanished (a phone that lost its
+ * network without closing the socket) is closed; its channels leave, so presence tells the others it is gone.
+ */
+export const IDLE_TIMEOUT_MS = 60_000;
+
 /** One WebSocket: Phoenix frames in and out, heartbeats, and the channels joined over it. */
 export class Connection implements ChannelTransport {
   private readonly channels = new Map<string, Channel>();
+  private idleTimer: NodeJS.Timeout | undefined;
   /** Frames are handled one at a time, in arrival order (joins are asynchronous: token checks, RLS probes). */
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
@@ -24,8 +32,11 @@ export class Connection implements ChannelTransport {
     readonly vsn: Vsn,
     readonly connectToken: string,
     private readonly hub: Hub,
+    private readonly idleTimeoutMs = IDLE_TIMEOUT_MS,
   ) {
+    this.stillHere();
     ws.on('message', (data, isBinary) => {
+      this.stillHere();
       const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       this.queue = this.queue.then(() => this.receive(buffer, isBinary)).catch((error: unknown) => this.hub.log(`realtime: frame handling failed: ${(error as Error).stack}`));
     });
@@ -114,8 +125,19 @@ export class Connection implements ChannelTransport {
     if (this.channels.get(channel.topic) === channel) this.channels.delete(channel.topic);
   }
 
+  private stillHere(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.hub.log(`realtime: closing a socket silent for ${this.idleTimeoutMs} ms`);
+      this.ws.terminate();
+      this.teardown();
+    }, this.idleTimeoutMs);
+    this.idleTimer.unref();
+  }
+
   /** Socket gone: every channel leaves, so presence sends `leaves` and subscriptions stop. */
   private teardown(): void {
+    clearTimeout(this.idleTimer);
     if (this.closed) return;
     this.closed = true;
     for (const channel of [...this.channels.values()]) channel.dispose();
