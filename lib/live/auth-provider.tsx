@@ -43,6 +43,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [supabase]);
 
+  useEffect(() => {
+    // Offline, a token refresh cannot succeed and auth-js would retry it with backoff, each attempt a failed
+    // request; it resumes (refreshing at once if the token expired meanwhile) when the connection is back. The
+    // Realtime socket goes too: its heartbeat asks auth for a fresh token. Channels reconnect it when they rejoin.
+    const pause = () => {
+      void supabase.auth.stopAutoRefresh();
+      void supabase.realtime.disconnect();
+    };
+    const resume = () => void supabase.auth.startAutoRefresh();
+    window.addEventListener('offline', pause);
+    window.addEventListener('online', resume);
+    if (!navigator.onLine) pause();
+    return () => {
+      window.removeEventListener('offline', pause);
+      window.removeEventListener('online', resume);
+    };
+  }, [supabase]);
+
   const value = useMemo(() => ({ supabase, realtimeReady }), [supabase, realtimeReady]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
