@@ -1,6 +1,7 @@
 // @ts-check
 const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
 const { buildContentSecurityPolicy } = require('./lib/csp.js');
+const { LAN_ADDRESS_VAR, allowedDevOrigins } = require('./lib/lan.js');
 
 /**
  * Next loads .env files before this runs, so a missing or malformed NEXT_PUBLIC_SUPABASE_URL fails here, at
@@ -14,6 +15,11 @@ module.exports = (phase) => {
     dev: phase === PHASE_DEVELOPMENT_SERVER,
   });
   return {
+    // The LAN e2e spec runs `npm run dev -- --lan` beside the suite's production server; sharing .next, the dev
+    // server would overwrite the build the other one serves. tsconfig.json lists .next-lan's types for that case.
+    distDir: process.env.ROCK_ON_DIST_DIR || '.next',
+    // Set by scripts/dev.mjs in LAN mode only.
+    allowedDevOrigins: allowedDevOrigins(process.env[LAN_ADDRESS_VAR]),
     reactStrictMode: true,
     poweredByHeader: false,
     async headers() {

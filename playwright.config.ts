@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { chromium, defineConfig, devices } from '@playwright/test';
+import { LAN_ADDRESS_VAR, lanAddress } from './lib/lan.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** LAN mode e2e: `npm run dev -- --lan` on E2E_LAN_PORT, opened at this machine's non-loopback address. */
+const LAN_ADDRESS = process.env[LAN_ADDRESS_VAR] || lanAddress(networkInterfaces());
+const LAN_PORT = Number(process.env.E2E_LAN_PORT ?? 3101);
 
 /** PLAYWRIGHT_CHROMIUM_PATH, else Playwright's own Chromium when downloaded, else the system one (/usr/bin/chromium). */
 function chromiumPath(): string {
@@ -33,7 +38,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /stack-lifecycle\.spec\.ts$/,
+      testIgnore: /(stack-lifecycle|lan-mode)\.spec\.ts$/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
@@ -49,6 +54,21 @@ export default defineConfig({
       dependencies: ['chromium'],
       fullyParallel: false,
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+    },
+    {
+      // Restarts the stack in LAN mode under its own dev server, then back to loopback: after `stack`, serially.
+      name: 'lan',
+      testMatch: /lan-mode\.spec\.ts$/,
+      dependencies: ['stack'],
+      fullyParallel: false,
+      // The dev server compiles each route on its first visit, which takes seconds on a small machine.
+      expect: { timeout: 60_000 },
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: LAN_ADDRESS ? `http://${LAN_ADDRESS}:${LAN_PORT}` : undefined,
+        navigationTimeout: 90_000,
+        launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+      },
     },
   ],
   globalTeardown: './e2e/global-teardown.ts',

@@ -16,6 +16,11 @@ describe('csp', () => {
     expect(directive(policy, 'connect-src')).toEqual(["'self'", 'http://127.0.0.1:54321', 'ws://127.0.0.1:54321']);
   });
 
+  it('csp: in LAN mode connect-src names the LAN address, not loopback', () => {
+    const policy = buildContentSecurityPolicy({ supabaseUrl: 'http://192.168.1.20:54321', dev: true });
+    expect(directive(policy, 'connect-src')).toEqual(["'self'", 'http://192.168.1.20:54321', 'ws://192.168.1.20:54321']);
+  });
+
   it('csp: maps https to wss and drops the path', () => {
     const policy = buildContentSecurityPolicy({ supabaseUrl: 'https://abcd.supabase.co/some/path', dev: false });
     expect(directive(policy, 'connect-src')).toEqual(["'self'", 'https://abcd.supabase.co', 'wss://abcd.supabase.co']);

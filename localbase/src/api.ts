@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { createAuthService } from './auth/service.ts';
 import type { LocalbaseConfig } from './config.ts';
 import { createGateway } from './gateway/server.ts';
@@ -20,18 +21,40 @@ export async function startApi(config: LocalbaseConfig): Promise<RunningApi> {
     { auth: createAuthService(context), rest: rest.handler, realtime: realtime.handler, upgrade: realtime.upgrade },
     { logRequests: process.env.LOCALBASE_LOG_REQUESTS === '1' },
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.api.port, '127.0.0.1', () => resolve());
-  });
+  const [loopback, ...lan] = config.api.listenHosts;
+  await listen(server, config.api.port, loopback!);
+  // LAN mode: one more listener per address, each handing its connections to the same HTTP server, so requests,
+  // WebSocket upgrades and closeAllConnections() behave the same whichever address a client used.
+  const extra: TcpServer[] = [];
+  try {
+    for (const host of lan) {
+      const listener = createTcpServer((socket) => server.emit('connection', socket));
+      await listen(listener, config.api.port, host);
+      extra.push(listener);
+    }
+  } catch (error) {
+    for (const listener of [...extra, server]) listener.close();
+    throw error;
+  }
   return {
     async close() {
       // Realtime first: sockets get a 1001 close and the replication stream (and its temporary slot) ends.
       await realtime.close();
+      for (const listener of extra) listener.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await rest.close();
       await closeServiceContext(context);
     },
   };
+}
+
+function listen(server: Server | TcpServer, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

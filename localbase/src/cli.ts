@@ -23,7 +23,11 @@ Commands:
 
 Flags:
   --workdir <dir>           Project folder (default: the nearest folder above the current one with supabase/config.toml)
-  -h, --help                Show this help`;
+  -h, --help                Show this help
+
+Environment:
+  LOCALBASE_API_HOST=<ip>   start: the API gateway also listens on this LAN address (PostgreSQL stays on loopback).
+                            The local keys are well known: anyone on that network can use the stack.`;
 
 interface Parsed {
   words: string[];

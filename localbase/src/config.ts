@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import { UserError } from './shared/errors.ts';
@@ -11,7 +12,16 @@ export interface LocalbaseConfig {
   supabaseDir: string;
   dataDir: string;
   projectId: string;
-  api: { port: number; schemas: string[]; extraSearchPath: string[]; maxRows: number };
+  api: {
+    port: number;
+    /** Where the gateway listens: always 127.0.0.1, plus the LAN address in LAN mode. */
+    listenHosts: string[];
+    /** The URL clients are told to use (`status`, the JWT issuer): the LAN address in LAN mode. */
+    externalUrl: string;
+    schemas: string[];
+    extraSearchPath: string[];
+    maxRows: number;
+  };
   db: { port: number; majorVersion: number; seedEnabled: boolean; seedPaths: string[] };
   auth: {
     jwtSecret: string;
@@ -53,13 +63,18 @@ export function loadConfig(cwd: string = process.cwd(), env: NodeJS.ProcessEnv =
   const seed = section(db, 'seed');
   const auth = section(root, 'auth');
   const email = section(auth, 'email');
+  const apiPort = port(api, 'port', 54321);
+  const lanHost = lanAddress(env.LOCALBASE_API_HOST);
   return {
     projectRoot,
     supabaseDir,
     dataDir: join(projectRoot, '.localbase'),
     projectId: str(root, 'project_id', 'default'),
     api: {
-      port: port(api, 'port', 54321),
+      port: apiPort,
+      listenHosts: lanHost ? ['127.0.0.1', lanHost] : ['127.0.0.1'],
+      // The Supabase CLI's `[api] external_url` (GoTrue's API_EXTERNAL_URL); by default the address clients can reach.
+      externalUrl: str(api, 'external_url', `http://${lanHost ? hostForUrl(lanHost) : '127.0.0.1'}:${apiPort}`).replace(/\/+$/, ''),
       schemas: strList(api, 'schemas', ['public', 'graphql_public']),
       extraSearchPath: strList(api, 'extra_search_path', ['public', 'extensions']),
       maxRows: num(api, 'max_rows', 1000),
@@ -81,6 +96,24 @@ export function loadConfig(cwd: string = process.cwd(), env: NodeJS.ProcessEnv =
       refreshTokenReuseInterval: num(auth, 'refresh_token_reuse_interval', 10),
     },
   };
+}
+
+/**
+ * LAN mode: LOCALBASE_API_HOST names one address of this machine that other devices can reach. Only the API gateway
+ * listens there (PostgreSQL stays on loopback). A wildcard is refused: it would also expose every other interface
+ * (VPNs, container bridges) and clash with the loopback listener.
+ */
+function lanAddress(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const fix = 'Set LOCALBASE_API_HOST to this machine\'s LAN address (`hostname -I` lists them), or unset it for loopback only.';
+  if (!isIP(value)) throw new UserError(`LOCALBASE_API_HOST=${value} is not an IP address.`, fix);
+  if (value === '0.0.0.0' || value === '::') throw new UserError(`LOCALBASE_API_HOST=${value} would listen on every interface.`, fix);
+  if (value.startsWith('127.') || value === '::1') throw new UserError(`LOCALBASE_API_HOST=${value} is a loopback address; the gateway always listens on 127.0.0.1.`, fix);
+  return value;
+}
+
+function hostForUrl(address: string): string {
+  return isIP(address) === 6 ? `[${address}]` : address;
 }
 
 function readToml(path: string): Table {

@@ -63,8 +63,10 @@ export async function runDaemon(): Promise<void> {
     if (cold) writeFileSync(paths.seedPendingFile, '');
     await bootstrapDatabase(config, existsSync(paths.seedPendingFile), report);
     rmSync(paths.seedPendingFile, { force: true });
-    api = await timed(`Started API gateway on port ${config.api.port} (auth, rest, realtime)`, report.step, () => startApi(config));
-    writeState(paths, { pid: process.pid, startedAt: new Date().toISOString(), dbPort: config.db.port, apiPort: config.api.port });
+    const where = config.api.listenHosts.length > 1 ? ` on ${config.api.listenHosts.join(' and ')}` : '';
+    api = await timed(`Started API gateway on port ${config.api.port}${where} (auth, rest, realtime)`, report.step, () => startApi(config));
+    const { port: apiPort, externalUrl: apiUrl } = config.api;
+    writeState(paths, { pid: process.pid, startedAt: new Date().toISOString(), dbPort: config.db.port, apiPort, apiUrl });
     send({ type: 'ready', cold });
     process.disconnect?.();
   } catch (error) {

@@ -7,6 +7,8 @@ export interface StackState {
   startedAt: string;
   dbPort: number;
   apiPort: number;
+  /** The API URL this run announces (the LAN address in LAN mode); absent in files from older versions. */
+  apiUrl?: string;
 }
 
 export type DaemonStatus = { kind: 'running'; pid: number } | { kind: 'stopped' } | { kind: 'stale'; pid: number };
@@ -23,6 +25,14 @@ export function daemonStatus(paths: Paths): DaemonStatus {
 export function clearRunFiles(paths: Paths): void {
   rmSync(paths.pidFile, { force: true });
   rmSync(paths.stateFile, { force: true });
+}
+
+export function readState(paths: Paths): StackState | undefined {
+  try {
+    return JSON.parse(readFileSync(paths.stateFile, 'utf8')) as StackState;
+  } catch {
+    return undefined;
+  }
 }
 
 export function writeState(paths: Paths, state: StackState): void {

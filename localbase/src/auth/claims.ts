@@ -64,7 +64,7 @@ export function signAccessToken(claims: AccessTokenClaims, secret: string): Prom
   return signHs256({ ...claims }, secret);
 }
 
-/** The issuer GoTrue defaults to: its external URL, `http://127.0.0.1:<api port>/auth/v1` under the CLI. */
-export function issuerFor(apiPort: number): string {
-  return `http://127.0.0.1:${apiPort}/auth/v1`;
+/** GoTrue's issuer is its external URL plus /auth/v1: `http://127.0.0.1:<api port>/auth/v1` under the CLI. */
+export function issuerFor(externalUrl: string): string {
+  return `${externalUrl}/auth/v1`;
 }

@@ -20,7 +20,7 @@ export function authDeps(context: ServiceContext): AuthDeps {
     pool: context.adminPool,
     auth: context.config.auth,
     clock: context.clock,
-    issuer: issuerFor(context.config.api.port),
+    issuer: issuerFor(context.config.api.externalUrl),
     audience: 'authenticated',
     log: context.log,
   };

@@ -2,9 +2,11 @@ import { superuserUrl } from '../db/postgres-process.ts';
 import type { LocalbaseConfig } from '../config.ts';
 import type { ApiKeys } from '../shared/keys.ts';
 
-/** The names `supabase status -o env` prints ([cli] internal/status/status.go), sorted as the CLI sorts them. */
-export function statusVariables(config: LocalbaseConfig, keys: ApiKeys): Record<string, string> {
-  const apiUrl = `http://127.0.0.1:${config.api.port}`;
+/**
+ * The names `supabase status -o env` prints ([cli] internal/status/status.go), sorted as the CLI sorts them.
+ * apiUrl: what the running stack announced (its state file), which outlives the environment that started it.
+ */
+export function statusVariables(config: LocalbaseConfig, keys: ApiKeys, apiUrl = config.api.externalUrl): Record<string, string> {
   return {
     ANON_KEY: keys.anonKey,
     API_URL: apiUrl,

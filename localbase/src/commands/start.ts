@@ -35,7 +35,7 @@ export async function start(config: LocalbaseConfig): Promise<number> {
     throw new UserError(`A PostgreSQL from an earlier localbase run (pid ${orphan}) is still using ${pgdata}.`, 'Run `npx localbase stop`, which stops it, then start again.');
   }
   await assertPortFree(config.db.port, '[db] port');
-  await assertPortFree(config.api.port, '[api] port');
+  for (const host of config.api.listenHosts) await assertPortFree(config.api.port, '[api] port', host);
   const ready = await launchDaemon(config);
   const keys = await apiKeys(config);
   console.log(`Started localbase in ${formatMs(performance.now())} (${ready.cold ? 'cold start: new database' : 'warm start'}).`);

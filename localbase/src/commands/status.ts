@@ -4,7 +4,7 @@ import { localbasePaths } from '../db/data-dir.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
 import { UserError } from '../shared/errors.ts';
 import { apiKeys } from '../shared/keys.ts';
-import { daemonStatus } from '../stack-state.ts';
+import { daemonStatus, readState } from '../stack-state.ts';
 import { formatEnv, formatStatusBlock, statusVariables } from './output.ts';
 
 export type OutputFormat = 'pretty' | 'env' | 'json';
@@ -43,7 +43,7 @@ export async function status(config: LocalbaseConfig, format: OutputFormat): Pro
     }
     throw new UserError(why, daemon.kind === 'running' ? `See ${paths.postgresLog}, then run \`npx localbase stop\` and start again.` : 'Start it with `npx localbase start`.');
   }
-  const vars = statusVariables(config, await apiKeys(config));
+  const vars = statusVariables(config, await apiKeys(config), readState(paths)?.apiUrl);
   const apiUp = await apiAccepts(vars.API_URL!);
   if (!apiUp) {
     if (format === 'pretty') console.log(`${'api'.padEnd(10)} stopped`);
@@ -56,7 +56,7 @@ export async function status(config: LocalbaseConfig, format: OutputFormat): Pro
   else if (format === 'json') console.log(JSON.stringify(vars, null, 2));
   else {
     console.log(`${'database'.padEnd(10)} running   PostgreSQL ${config.db.majorVersion} on port ${config.db.port} (localbase pid ${daemon.pid})`);
-    console.log(`${'api'.padEnd(10)} running   gateway on port ${config.api.port}: /auth/v1, /rest/v1, /realtime/v1`);
+    console.log(`${'api'.padEnd(10)} running   gateway at ${vars.API_URL}: /auth/v1, /rest/v1, /realtime/v1`);
     console.log('');
     console.log(formatStatusBlock(vars));
   }

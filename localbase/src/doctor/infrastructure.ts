@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
@@ -6,7 +6,7 @@ import { localbasePaths } from '../db/data-dir.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
 import { UserError } from '../shared/errors.ts';
 import { apiKeys } from '../shared/keys.ts';
-import { daemonStatus, type StackState } from '../stack-state.ts';
+import { daemonStatus, readState } from '../stack-state.ts';
 import { fail, ok, plural, quoteLiteral, warn, type Check, type Outcome } from './check.ts';
 import { need, type DoctorContext } from './context.ts';
 
@@ -60,7 +60,7 @@ async function checkStack(ctx: DoctorContext): Promise<Outcome> {
   if (daemon.kind === 'stale') {
     return fail(`${paths.pidFile} names process ${daemon.pid}, which is not running: localbase was not stopped cleanly.`, 'npx localbase start   (it removes the stale pid file)');
   }
-  const state = readState(paths.stateFile);
+  const state = readState(paths);
   if (state && (state.dbPort !== config.db.port || state.apiPort !== config.api.port)) {
     return fail(
       `localbase (pid ${daemon.pid}) was started with database port ${state.dbPort} and API port ${state.apiPort}, but supabase/config.toml now says ${config.db.port} and ${config.api.port}.`,
@@ -68,14 +68,6 @@ async function checkStack(ctx: DoctorContext): Promise<Outcome> {
     );
   }
   return ok(`localbase running (pid ${daemon.pid}${state ? `, since ${state.startedAt}` : ''})`);
-}
-
-function readState(file: string): StackState | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as StackState;
-  } catch {
-    return undefined;
-  }
 }
 
 async function checkPostgres(ctx: DoctorContext): Promise<Outcome> {

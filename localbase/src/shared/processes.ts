@@ -32,11 +32,11 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
   return true;
 }
 
-export async function assertPortFree(port: number, setting: string): Promise<void> {
+export async function assertPortFree(port: number, setting: string, host = '127.0.0.1'): Promise<void> {
   const code = await new Promise<string | undefined>((resolve) => {
     const server = createServer();
     server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'EUNKNOWN'));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(undefined)));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(undefined)));
   });
   if (code === 'EADDRINUSE') {
     throw new UserError(
@@ -44,5 +44,8 @@ export async function assertPortFree(port: number, setting: string): Promise<voi
       `Stop that process (\`ss -ltnp 'sport = :${port}'\` shows it), or choose a free port for ${setting}.`,
     );
   }
-  if (code) throw new UserError(`Cannot listen on 127.0.0.1:${port} (${setting}): ${code}.`, `Choose another port for ${setting}.`);
+  if (code === 'EADDRNOTAVAIL') {
+    throw new UserError(`${host} is not an address of this machine, so the gateway cannot listen there.`, 'Pick one that `hostname -I` lists.');
+  }
+  if (code) throw new UserError(`Cannot listen on ${host}:${port} (${setting}): ${code}.`, `Choose another port for ${setting}.`);
 }

@@ -20,7 +20,7 @@ const input: ClaimsInput = {
   sessionId: '0b7f5c2e-1d3a-4c5b-8e9f-a1b2c3d4e5f6',
   aal: 'aal1',
   amr: [{ method: 'password', timestamp: ISSUED_AT - 60 }],
-  issuer: issuerFor(54321),
+  issuer: issuerFor('http://127.0.0.1:54321'),
   issuedAt: ISSUED_AT,
   expirySeconds: 3600,
 };

@@ -58,4 +58,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig(root, { SUPABASE_AUTH_ENABLE_SIGNUP: 'yes' })).toThrow(/SUPABASE_AUTH_ENABLE_SIGNUP=yes is not true or false/);
     expect(() => loadConfig(root, { SUPABASE_DB_PORT: '70000' })).toThrow(/SUPABASE_DB_PORT\) is not a TCP port/);
   });
+
+  it('listens on loopback only and announces 127.0.0.1 unless LOCALBASE_API_HOST names a LAN address', () => {
+    const root = project('[api]\nport = 6001\n');
+    const loopback = loadConfig(root, {});
+    expect(loopback.api.listenHosts).toEqual(['127.0.0.1']);
+    expect(loopback.api.externalUrl).toBe('http://127.0.0.1:6001');
+    const lan = loadConfig(root, { LOCALBASE_API_HOST: '192.168.1.20' });
+    expect(lan.api.listenHosts).toEqual(['127.0.0.1', '192.168.1.20']);
+    expect(lan.api.externalUrl).toBe('http://192.168.1.20:6001');
+    expect(loadConfig(root, { LOCALBASE_API_HOST: 'fd00::2' }).api.externalUrl).toBe('http://[fd00::2]:6001');
+  });
+
+  it('[api] external_url (or SUPABASE_API_EXTERNAL_URL) sets the announced URL, without a trailing slash', () => {
+    const root = project('[api]\nport = 6001\nexternal_url = "http://band-laptop.local:6001/"\n');
+    expect(loadConfig(root, { LOCALBASE_API_HOST: '192.168.1.20' }).api.externalUrl).toBe('http://band-laptop.local:6001');
+    expect(loadConfig(root, { SUPABASE_API_EXTERNAL_URL: 'http://10.0.0.5:6001' }).api.externalUrl).toBe('http://10.0.0.5:6001');
+  });
+
+  it('refuses a LOCALBASE_API_HOST that is not one LAN address: a name, a wildcard, loopback', () => {
+    const root = project();
+    expect(() => loadConfig(root, { LOCALBASE_API_HOST: 'band-laptop' })).toThrow(/LOCALBASE_API_HOST=band-laptop is not an IP address/);
+    expect(() => loadConfig(root, { LOCALBASE_API_HOST: '0.0.0.0' })).toThrow(/would listen on every interface/);
+    expect(() => loadConfig(root, { LOCALBASE_API_HOST: '::' })).toThrow(/would listen on every interface/);
+    expect(() => loadConfig(root, { LOCALBASE_API_HOST: '127.0.0.2' })).toThrow(/is a loopback address/);
+    expect(loadConfig(root, { LOCALBASE_API_HOST: '' }).api.listenHosts).toEqual(['127.0.0.1']);
+  });
 });
