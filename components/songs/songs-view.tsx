@@ -20,7 +20,11 @@ export function SongsView({ bandId }: { bandId: string }) {
   const present = useMemo(() => new Set(songs.map((song) => song.id)), [songs]);
   const shown = useMemo(() => [...songs, ...Object.values(editing).filter((song) => !present.has(song.id))], [songs, present, editing]);
   const onEditingChange = useCallback((id: string, song: Song | null) => {
-    setEditing(({ [id]: _closed, ...rest }) => (song ? { ...rest, [id]: song } : rest));
+    setEditing((open) => {
+      const rest = { ...open };
+      delete rest[id];
+      return song ? { ...rest, [id]: song } : rest;
+    });
   }, []);
   return (
     <div className="flex flex-col gap-6">
