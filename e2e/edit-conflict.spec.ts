@@ -4,19 +4,19 @@ import { expect, test } from './fixtures';
 // Concurrent edits of one song merge field by field: what only one side changed is kept without asking; only a
 // field both changed is a conflict, named with both values; a song deleted mid-edit leaves the form and its text.
 
-test('edit conflict: different fields changed at the same time are both kept, on both devices', async ({ device }) => {
+test('edit conflict: different fields changed at the same moment are both kept, on both devices', async ({ device }) => {
   const { alice, bob } = await bandOfTwo(device, 'Merge Band');
   await addSong(alice.page, { title: 'Valerie', tempo: '106' });
   await expect(songRow(bob.page, 'Valerie')).toBeVisible();
 
+  // Both edit version 1 and press Save in the same instant, each changing a different field: whichever lands
+  // second is merged onto the first, no question asked.
   const alicesForm = await openEditor(alice.page, 'Valerie');
   const bobsForm = await openEditor(bob.page, 'Valerie');
-  await saveEdit(alicesForm, { title: 'Valerie (live)' });
-  await expect(songRow(alice.page, 'Valerie (live)')).toBeVisible();
-  await expect(bobsForm.getByRole('status')).toContainText('Saving keeps their changes and yours');
-
-  // Bob's edit started from version 1 and changes another field: merged, no question asked.
-  await saveEdit(bobsForm, { tempo: '120' });
+  await alicesForm.getByLabel('Title').fill('Valerie (live)');
+  await bobsForm.getByLabel('Tempo (BPM)').fill('120');
+  await Promise.all([alicesForm.getByRole('button', { name: 'Save' }).click(), bobsForm.getByRole('button', { name: 'Save' }).click()]);
+  await expect(alicesForm).toHaveCount(0);
   await expect(bobsForm).toHaveCount(0);
   for (const page of [alice.page, bob.page]) {
     const row = songRow(page, 'Valerie (live)');
@@ -25,6 +25,14 @@ test('edit conflict: different fields changed at the same time are both kept, on
   }
   await alice.page.reload();
   await expect(songRow(alice.page, 'Valerie (live)').locator('[data-field="tempo_bpm"]')).toHaveText('120 BPM');
+});
+
+test('edit conflict: an open form hears of a bandmate’s save before saving', async ({ device }) => {
+  const { alice, bob } = await bandOfTwo(device, 'Heads-up Band');
+  await addSong(alice.page, { title: 'Valerie' });
+  const bobsForm = await openEditor(bob.page, 'Valerie');
+  await saveEdit(await openEditor(alice.page, 'Valerie'), { key: 'Eb' });
+  await expect(bobsForm.getByRole('status')).toContainText('Saving keeps their changes and yours');
 });
 
 test('edit conflict: a field both changed is named with both values; everything else typed is kept', async ({ device }) => {

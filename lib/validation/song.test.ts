@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from './form';
-import { formatDuration, parseDuration, songCreateSchema, songFieldsSchema, songUpdateSchema } from './song';
+import { formatDuration, parseDuration, parseSongBase, songCreateSchema, songFieldsSchema, songUpdateSchema } from './song';
 
 const BAND = '7f1c2b4e-8f3a-4c1d-9e2f-0a1b2c3d4e5f';
 
@@ -43,6 +43,12 @@ describe('song validation', () => {
   it('songUpdateSchema: requires the id, band and the version the edit started from', () => {
     expect(songUpdateSchema.safeParse({ title: 'x', id: BAND, band_id: BAND, version: '3' }).data?.version).toBe(3);
     expect(songUpdateSchema.safeParse({ title: 'x', id: BAND, band_id: BAND }).success).toBe(false);
+    // 0 is a song added on this device and not yet saved; below that is nonsense.
+    expect(songUpdateSchema.safeParse({ title: 'x', id: BAND, band_id: BAND, version: '0' }).success).toBe(true);
+    expect(songUpdateSchema.safeParse({ title: 'x', id: BAND, band_id: BAND, version: '-1' }).success).toBe(false);
+    expect(parseSongBase('{"title":"x","tempo_bpm":120,"extra":1}')).toEqual({ title: 'x', tempo_bpm: 120 });
+    expect(parseSongBase('not json')).toEqual({});
+    expect(parseSongBase('{"tempo_bpm":"fast"}')).toEqual({});
     expect(songCreateSchema.safeParse({ title: 'x', band_id: 'not-a-uuid' }).success).toBe(false);
   });
 

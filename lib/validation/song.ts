@@ -46,7 +46,9 @@ export const uuidSchema = z.uuid({ error: 'Not a valid id' });
 export const songUpdateSchema = songFieldsSchema.extend({
   id: uuidSchema,
   band_id: uuidSchema,
-  version: z.coerce.number().int().min(1),
+  // 0: a song added on this device that the server has not answered yet (an offline add edited before it
+  // synced); no row has version 0, so the save goes through the three-way merge against the saved row.
+  version: z.coerce.number().int().min(0),
 });
 
 /**

@@ -4,6 +4,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LiveRow } from '../definition';
+import { newId } from '../new-id';
 import { overlayOf, settlementOf } from '../settlement';
 import type { LiveStoreApi } from '../store';
 import { againstRow, QUEUE_FORMAT, type QueuedChange } from './format';
@@ -84,7 +85,7 @@ function createQueue(userId: string, bandId: string, replays: Replays): OfflineQ
       await discardRecord(change);
       const payload = change.problem?.row ? againstRow(change.payload, change.problem.row) : change.payload;
       const { table, key, op, change: shown, label } = change;
-      await enqueue({ id: crypto.randomUUID(), table, key, op, payload, change: shown, label });
+      await enqueue({ id: newId(), table, key, op, payload, change: shown, label });
     },
     discard: discardRecord,
     start: () => {

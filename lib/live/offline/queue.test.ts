@@ -101,8 +101,9 @@ describe('replaying in order', () => {
   });
 
   it('replaying a change twice is harmless when the server answers the second as already done', async () => {
-    // The server side of this (a version-checked save replayed after it landed merges to "nothing to write",
-    // and a create with a known id answers with the row) is pinned in supabase/tests/offline-replay.test.ts.
+    // The server side of this: a version-checked save replayed after it landed merges to "nothing to write"
+    // (three-way.test.ts), and a create whose answer was lost is replayed against the real server in
+    // e2e/offline.spec.ts (the add answered "saved" with the row it already wrote).
     const { replays } = server(() => ({ status: 'saved', row: { id: 's1', version: 2 } }));
     const change = queued('songs.update', { id: 's1' });
     const results: string[] = [];
