@@ -76,7 +76,7 @@ test('edit conflict: a song deleted while a bandmate edits it keeps the form, wh
   await bobsForm.getByLabel('Notes').fill('slower outro');
   await deleteSong(alice.page, 'Valerie');
 
-  await expect(bobsForm.getByRole('alert')).toContainText('A bandmate deleted this song while you were editing');
+  await expect(bobsForm.getByRole('alert')).toContainText('Alice deleted this song while you were editing');
   await expect(bobsForm.getByLabel('Notes')).toHaveValue('slower outro');
   await bobsForm.getByRole('button', { name: 'Restore as a new song' }).click();
   await expect(bobsForm).toHaveCount(0);

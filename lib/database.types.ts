@@ -38,6 +38,21 @@ export type Database = {
         Update: Partial<SongRow>;
         Relationships: [];
       };
+      song_deletions: {
+        Row: { song_id: string; band_id: string; deleted_by: string | null; deleted_at: string };
+        // Written only by the songs_record_deletion trigger; RLS gives clients no write policy.
+        Insert: { song_id: string; band_id: string; deleted_by?: string | null; deleted_at?: string };
+        Update: { deleted_by?: string | null; deleted_at?: string };
+        Relationships: [
+          {
+            foreignKeyName: 'song_deletions_deleted_by_fkey';
+            columns: ['deleted_by'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       setlists: {
         Row: SetlistRow;
         Insert: Partial<SetlistRow> & { band_id: string; name: string };

@@ -17,6 +17,7 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { RestoreSong } from './restore-song';
 import { SongFields } from './song-fields';
+import { useDeletedBy } from './use-deleted-by';
 
 type Props = { song: Song; deleted: boolean; onClose: () => void };
 
@@ -30,6 +31,7 @@ export function EditSongForm({ song, deleted, onClose }: Props) {
   const saving = useSongsStore((store) => rowKey(songsTable, song)! in store.overlays);
   const [base, setBase] = useState(song);
   const online = useOnline();
+  const deletedBy = useDeletedBy(song.id, deleted);
   const [state, formAction, pending] = useActionState(async (previous: SongFormState, formData: FormData): Promise<SongFormState> => {
     const parsed = songUpdateSchema.safeParse(formValues(formData));
     const change = parsed.success ? { kind: 'update' as const, row: { id: parsed.data.id }, patch: withoutIdentity(parsed.data) } : null;
@@ -53,7 +55,7 @@ export function EditSongForm({ song, deleted, onClose }: Props) {
       {changedMeanwhile ? (
         <FormMessage tone="info" message="A bandmate just changed this song. Saving keeps their changes and yours; you will be asked only about fields you both changed." />
       ) : null}
-      {deleted ? <FormMessage message="A bandmate deleted this song while you were editing. What you typed is still here." /> : null}
+      {deleted ? <FormMessage message={`${deletedBy ?? 'A bandmate'} deleted this song while you were editing. What you typed is still here.`} /> : null}
       <FormMessage message={conflict?.message} />
       <SongFields
         key={base.version}

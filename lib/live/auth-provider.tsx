@@ -45,12 +45,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     // Offline, a token refresh cannot succeed and auth-js would retry it with backoff, each attempt a failed
-    // request; it resumes (refreshing at once if the token expired meanwhile) when the connection is back. The
-    // Realtime socket goes too: its heartbeat asks auth for a fresh token. Channels reconnect it when they rejoin.
-    const pause = () => {
-      void supabase.auth.stopAutoRefresh();
-      void supabase.realtime.disconnect();
-    };
+    // request; it resumes (refreshing at once if the token expired meanwhile) when the connection is back.
+    // Known gap: realtime-js's heartbeat still asks auth for a token until its idle socket closes, so a token that
+    // expires while offline is still tried a few times. Disconnecting the socket here stopped that but left
+    // channels that were leaving registered, so views stayed "Reconnecting" after the connection came back.
+    const pause = () => void supabase.auth.stopAutoRefresh();
     const resume = () => void supabase.auth.startAutoRefresh();
     window.addEventListener('offline', pause);
     window.addEventListener('online', resume);
