@@ -10,6 +10,7 @@ import { setlistsTable } from '@/lib/live/tables/setlists';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
 import { formValues } from '@/lib/validation/form';
 import { SETLIST_NAME_MAX, setlistUpdateSchema } from '@/lib/validation/setlist';
+import { setlistBase, setlistConflictHints } from '@/lib/setlists/conflicts';
 import { clock } from '@/lib/setlists/timing';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -23,22 +24,29 @@ export function SetlistDetailsForm({ setlist, onClose }: { setlist: Setlist; onC
   const [state, formAction, pending] = useActionState(async (previous: SetlistFormState, formData: FormData): Promise<SetlistFormState> => {
     const parsed = setlistUpdateSchema.safeParse(formValues(formData));
     const patch = parsed.success ? { name: parsed.data.name, target_duration_s: parsed.data.target_duration_s, notes: parsed.data.notes } : null;
-    const result = await mutate(patch ? { kind: 'update', row: { id: base.id }, patch } : null, () => updateSetlist(previous, formData), formData);
-    if (result.status === 'conflict') setBase(result.row);
-    if (result.status === 'saved') onClose();
+    const replayable = { op: 'setlists.update', payload: formValues(formData), label: `Edit “${base.name}”` };
+    const result = await mutate(patch ? { kind: 'update', row: { id: base.id }, patch } : null, () => updateSetlist(previous, formData), formData, replayable);
+    if (result.status === 'conflict') {
+      setBase(result.row); // saves against their version now; fields only they changed show their value
+      if (!('name' in (result.values ?? {}))) setName(result.row.name);
+    }
+    if (result.status === 'saved' || result.status === 'queued') onClose();
     return result;
   }, IDLE);
   const invalid = state.status === 'invalid' ? state : undefined;
-  const values = invalid?.values;
+  const conflict = state.status === 'conflict' ? state : undefined;
+  const values = invalid?.values ?? conflict?.values;
+  const hints = setlistConflictHints(conflict?.conflicts);
   return (
     <form action={formAction} aria-label="Setlist details" className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-4" noValidate>
       <input type="hidden" name="id" value={base.id} />
       <input type="hidden" name="band_id" value={base.band_id} />
       <input type="hidden" name="version" value={base.version} />
-      {state.status === 'conflict' ? <FormMessage message={state.message} /> : null}
+      <input type="hidden" name="base" value={JSON.stringify(setlistBase(base))} />
+      <FormMessage message={conflict?.message} />
       <div key={base.version} className="grid gap-3 sm:grid-cols-[1fr_12rem]">
         <div className="flex flex-col gap-1">
-          <Field id="setlist-name" label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} error={invalid?.errors?.name} />
+          <Field id="setlist-name" label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} error={invalid?.errors?.name ?? hints.name} />
           <span className={`text-xs ${name.length > SETLIST_NAME_MAX ? 'text-red-300' : 'text-zinc-400'}`}>
             {name.length}/{SETLIST_NAME_MAX}
           </span>
@@ -49,13 +57,13 @@ export function SetlistDetailsForm({ setlist, onClose }: { setlist: Setlist; onC
           name="target_duration_s"
           placeholder="90 or 1:30:00"
           defaultValue={values?.target_duration_s ?? (base.target_duration_s === null ? '' : clock(base.target_duration_s))}
-          error={invalid?.errors?.target_duration_s}
+          error={invalid?.errors?.target_duration_s ?? hints.target_duration_s}
         />
       </div>
       <label htmlFor="setlist-notes" className="flex flex-col gap-1 text-sm">
         <span className="text-zinc-300">Notes</span>
         <textarea id="setlist-notes" name="notes" rows={2} defaultValue={values?.notes ?? base.notes ?? ''} className="rounded-lg border border-white/15 bg-stage-950 px-3 py-2" />
-        {invalid?.errors?.notes ? <span className="text-xs text-red-300">{invalid.errors.notes}</span> : null}
+        {invalid?.errors?.notes || hints.notes ? <span className="text-xs text-red-300">{invalid?.errors?.notes ?? hints.notes}</span> : null}
       </label>
       <FormMessage message={invalid?.errors?.form} />
       <div className="flex gap-2">

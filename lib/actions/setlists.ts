@@ -2,7 +2,10 @@
 
 import { createClient } from '@/lib/supabase/server';
 import { fieldErrors, formValues } from '@/lib/validation/form';
-import { setlistCreateSchema, setlistRefSchema, setlistUpdateSchema } from '@/lib/validation/setlist';
+import type { Setlist } from '@/lib/database.types';
+import { mergedUpdate, typedValues } from '@/lib/live/merged-update';
+import { setlistConflictMessage } from '@/lib/setlists/conflicts';
+import { parseSetlistBase, setlistCreateSchema, setlistRefSchema, setlistUpdateSchema, type SetlistFields } from '@/lib/validation/setlist';
 import { describeDbError, type SetlistFormState } from './state';
 
 // Setlists themselves (name, target length, notes); their items are in ./setlist-items.ts. Writes go through the
@@ -18,19 +21,28 @@ export async function createSetlist(_previous: SetlistFormState, formData: FormD
   return { status: 'saved', row: data };
 }
 
-/** Saves against the version the form was opened with, as songs do: a bandmate's newer save is never overwritten. */
+/** Saves against the version the form was opened with and merges field by field with a newer save, as songs do. */
 export async function updateSetlist(_previous: SetlistFormState, formData: FormData): Promise<SetlistFormState> {
   const values = formValues(formData);
   const parsed = setlistUpdateSchema.safeParse(values);
   if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
-  const { id, band_id: bandId, version, ...fields } = parsed.data;
+  const { id, band_id: bandId, version, ...mine } = parsed.data;
   const supabase = await createClient();
-  const { data, error } = await supabase.from('setlists').update(fields).eq('id', id).eq('band_id', bandId).eq('version', version).select('*');
-  if (error) return { status: 'invalid', errors: { form: describeDbError(error, 'save the setlist') }, values };
-  if (data[0]) return { status: 'saved', row: data[0] };
-  const { data: current } = await supabase.from('setlists').select('*').eq('id', id).maybeSingle();
-  if (!current) return { status: 'gone', key: { id }, message: 'This setlist was deleted by a bandmate; your changes were not saved.' };
-  return { status: 'conflict', row: current, values, message: 'A bandmate changed this setlist while you were editing. Their version is shown now; yours was not saved.' };
+  const result = await mergedUpdate<SetlistFields, Setlist>({
+    mine,
+    base: parseSetlistBase(values.base),
+    version,
+    write: (fields, expected) => supabase.from('setlists').update(fields).eq('id', id).eq('band_id', bandId).eq('version', expected).select('*'),
+    read: () => supabase.from('setlists').select('*').eq('id', id).maybeSingle(),
+  });
+  if (result.outcome === 'saved') return { status: 'saved', row: result.row };
+  if (result.outcome === 'gone') return { status: 'gone', key: { id }, message: 'This setlist was deleted by a bandmate; your changes were not saved.' };
+  if (result.outcome === 'conflict') {
+    const message = setlistConflictMessage(result.conflicts);
+    return { status: 'conflict', row: result.row, values: typedValues(values, result.changed), conflicts: result.conflicts, message };
+  }
+  if (result.outcome === 'failed') return { status: 'invalid', errors: { form: describeDbError(result.error, 'save the setlist') }, values };
+  return { status: 'invalid', errors: { form: 'Bandmates keep changing this setlist; nothing of yours was saved. Try again.' }, values };
 }
 
 export async function deleteSetlist(_previous: SetlistFormState, formData: FormData): Promise<SetlistFormState> {

@@ -2,8 +2,9 @@
 
 import { createClient } from '@/lib/supabase/server';
 import { fieldErrors, formValues } from '@/lib/validation/form';
-import { mergeThreeWay, sameValue } from '@/lib/live/three-way';
+import { mergedUpdate, typedValues } from '@/lib/live/merged-update';
 import { conflictMessage } from '@/lib/songs/conflicts';
+import type { Song } from '@/lib/database.types';
 import { parseSongBase, songCreateSchema, songDeleteSchema, songUpdateSchema, type SongFields } from '@/lib/validation/song';
 import { describeDbError, type SongDeleteState, type SongFormState } from './state';
 
@@ -39,32 +40,22 @@ export async function updateSong(_previous: SongFormState, formData: FormData): 
   if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
 
   const { id, band_id: bandId, version, ...mine } = parsed.data;
-  const base = parseSongBase(values.base);
   const supabase = await createClient();
-  let write: Partial<typeof mine> = mine;
-  let expected = version;
-  // A bandmate may save again between our read and our write; each round merges against the newer row.
-  for (let round = 0; round < 3; round += 1) {
-    const { data: updated, error } = await supabase.from('songs').update(write).eq('id', id).eq('band_id', bandId).eq('version', expected).select('*');
-    if (error) return { status: 'invalid', errors: { form: describeDbError(error, 'save the song') }, values };
-    if (updated[0]) return { status: 'saved', row: updated[0] };
-
-    const { data: current, error: readError } = await supabase.from('songs').select('*').eq('id', id).maybeSingle();
-    if (readError) return { status: 'invalid', errors: { form: describeDbError(readError, 'check the song') }, values };
-    if (!current) return { status: 'gone', key: { id }, message: 'This song was deleted by a bandmate while you were editing.' };
-    const { patch, conflicts } = mergeThreeWay(base, mine, current);
-    if (conflicts.length) return { status: 'conflict', row: current, values: typedChanges(values, base, mine), conflicts, message: conflictMessage(conflicts) };
-    if (Object.keys(patch).length === 0) return { status: 'saved', row: current }; // theirs already says what ours does
-    write = patch;
-    expected = current.version;
+  const result = await mergedUpdate<SongFields, Song>({
+    mine,
+    base: parseSongBase(values.base),
+    version,
+    write: (fields, expected) => supabase.from('songs').update(fields).eq('id', id).eq('band_id', bandId).eq('version', expected).select('*'),
+    read: () => supabase.from('songs').select('*').eq('id', id).maybeSingle(),
+  });
+  if (result.outcome === 'saved') return { status: 'saved', row: result.row };
+  if (result.outcome === 'gone') return { status: 'gone', key: { id }, message: 'This song was deleted by a bandmate while you were editing.' };
+  if (result.outcome === 'conflict') {
+    const { conflicts } = result;
+    return { status: 'conflict', row: result.row, values: typedValues(values, result.changed), conflicts, message: conflictMessage(conflicts) };
   }
+  if (result.outcome === 'failed') return { status: 'invalid', errors: { form: describeDbError(result.error, result.doing === 'save' ? 'save the song' : 'check the song') }, values };
   return { status: 'invalid', errors: { form: 'Bandmates keep saving this song; nothing of yours was saved. Try again.' }, values };
-}
-
-/** What the user typed, for the fields they changed: the form shows these and the bandmate's row for the rest. */
-function typedChanges(values: Record<string, string>, base: Partial<SongFields>, mine: SongFields): Record<string, string> {
-  const changed = (Object.keys(mine) as Array<keyof SongFields>).filter((field) => !(field in base) || !sameValue(base[field], mine[field]));
-  return Object.fromEntries(changed.map((field) => [field, values[field] ?? '']));
 }
 
 /** Names of the setlists that play the song, so the user can decide before anything disappears from them. */

@@ -42,6 +42,19 @@ export const setlistFieldsSchema = z.object({
   notes: optional(z.string().trim().max(2000, { error: 'Notes must be at most 2000 characters' })),
 });
 export type SetlistFieldName = keyof z.output<typeof setlistFieldsSchema>;
+export type SetlistFields = z.output<typeof setlistFieldsSchema>;
+
+const setlistBaseSchema = z.object({ name: z.string(), target_duration_s: z.number().nullable(), notes: z.string().nullable() }).partial();
+
+/** The details form's `base` (JSON of the values it opened with), for the three-way merge only; bad means none. */
+export function parseSetlistBase(raw: string | undefined): Partial<SetlistFields> {
+  try {
+    const parsed = setlistBaseSchema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? (parsed.data as Partial<SetlistFields>) : {};
+  } catch {
+    return {};
+  }
+}
 
 export const setlistCreateSchema = setlistFieldsSchema.extend({ band_id: uuidSchema, id: uuidSchema.optional() });
 export const setlistUpdateSchema = setlistFieldsSchema.extend({ id: uuidSchema, band_id: uuidSchema, version: z.coerce.number().int().min(1) });
