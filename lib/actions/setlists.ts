@@ -3,10 +3,10 @@
 import { createClient } from '@/lib/supabase/server';
 import { fieldErrors, formValues } from '@/lib/validation/form';
 import type { Setlist } from '@/lib/database.types';
-import { mergedUpdate, typedValues } from '@/lib/live/merged-update';
+import { mergedUpdate } from '@/lib/live/merged-update';
 import { setlistConflictMessage } from '@/lib/setlists/conflicts';
 import { parseSetlistBase, setlistCreateSchema, setlistRefSchema, setlistUpdateSchema, type SetlistFields } from '@/lib/validation/setlist';
-import { describeDbError, type SetlistFormState } from './state';
+import { describeDbError, mergedResult, type SetlistFormState } from './state';
 
 // Setlists themselves (name, target length, notes); their items are in ./setlist-items.ts. Writes go through the
 // user's JWT, so RLS decides; the returned row settles the acting device's echo, Realtime tells the others.
@@ -35,14 +35,8 @@ export async function updateSetlist(_previous: SetlistFormState, formData: FormD
     write: (fields, expected) => supabase.from('setlists').update(fields).eq('id', id).eq('band_id', bandId).eq('version', expected).select('*'),
     read: () => supabase.from('setlists').select('*').eq('id', id).maybeSingle(),
   });
-  if (result.outcome === 'saved') return { status: 'saved', row: result.row };
-  if (result.outcome === 'gone') return { status: 'gone', key: { id }, message: 'This setlist was deleted by a bandmate; your changes were not saved.' };
-  if (result.outcome === 'conflict') {
-    const message = setlistConflictMessage(result.conflicts);
-    return { status: 'conflict', row: result.row, values: typedValues(values, result.changed), conflicts: result.conflicts, message };
-  }
-  if (result.outcome === 'failed') return { status: 'invalid', errors: { form: describeDbError(result.error, 'save the setlist') }, values };
-  return { status: 'invalid', errors: { form: 'Bandmates keep changing this setlist; nothing of yours was saved. Try again.' }, values };
+  const goneMessage = 'This setlist was deleted by a bandmate; your changes were not saved.';
+  return mergedResult(result, { id, values, noun: 'setlist', goneMessage, conflictMessage: setlistConflictMessage }) as SetlistFormState;
 }
 
 export async function deleteSetlist(_previous: SetlistFormState, formData: FormData): Promise<SetlistFormState> {

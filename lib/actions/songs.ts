@@ -2,11 +2,11 @@
 
 import { createClient } from '@/lib/supabase/server';
 import { fieldErrors, formValues } from '@/lib/validation/form';
-import { mergedUpdate, typedValues } from '@/lib/live/merged-update';
+import { mergedUpdate } from '@/lib/live/merged-update';
 import { conflictMessage } from '@/lib/songs/conflicts';
 import type { Song } from '@/lib/database.types';
 import { parseSongBase, songCreateSchema, songDeleteSchema, songUpdateSchema, type SongFields } from '@/lib/validation/song';
-import { describeDbError, type SongDeleteState, type SongFormState } from './state';
+import { describeDbError, mergedResult, type SongDeleteState, type SongFormState } from './state';
 
 // Each action writes through the server client under the user's JWT, so RLS (not this code) decides whether
 // the user may touch the band. The returned row settles the acting device's optimistic echo; the other devices
@@ -48,14 +48,8 @@ export async function updateSong(_previous: SongFormState, formData: FormData): 
     write: (fields, expected) => supabase.from('songs').update(fields).eq('id', id).eq('band_id', bandId).eq('version', expected).select('*'),
     read: () => supabase.from('songs').select('*').eq('id', id).maybeSingle(),
   });
-  if (result.outcome === 'saved') return { status: 'saved', row: result.row };
-  if (result.outcome === 'gone') return { status: 'gone', key: { id }, message: 'This song was deleted by a bandmate while you were editing.' };
-  if (result.outcome === 'conflict') {
-    const { conflicts } = result;
-    return { status: 'conflict', row: result.row, values: typedValues(values, result.changed), conflicts, message: conflictMessage(conflicts) };
-  }
-  if (result.outcome === 'failed') return { status: 'invalid', errors: { form: describeDbError(result.error, result.doing === 'save' ? 'save the song' : 'check the song') }, values };
-  return { status: 'invalid', errors: { form: 'Bandmates keep saving this song; nothing of yours was saved. Try again.' }, values };
+  const goneMessage = 'This song was deleted by a bandmate while you were editing.';
+  return mergedResult(result, { id, values, noun: 'song', goneMessage, conflictMessage }) as SongFormState;
 }
 
 /** Names of the setlists that play the song, so the user can decide before anything disappears from them. */

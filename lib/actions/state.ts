@@ -1,5 +1,8 @@
 import type { PostgrestError } from '@supabase/supabase-js';
 import type { Setlist, SetlistItem, Song } from '@/lib/database.types';
+import type { MergedUpdate } from '@/lib/live/merged-update';
+import { typedValues } from '@/lib/live/merged-update';
+import type { FieldConflict } from '@/lib/live/three-way';
 import type { LiveResult } from '@/lib/live/result';
 import type { FieldErrors } from '@/lib/validation/form';
 import type { SetlistFieldName } from '@/lib/validation/setlist';
@@ -29,4 +32,20 @@ export function describeDbError(error: PostgrestError, doing: string): string {
   if (error.code === 'PGRST301' || error.code === 'PGRST303') return 'Your session has expired. Sign in again.';
   console.error(`Failed to ${doing}: ${error.code} ${error.message}`);
   return `Could not ${doing}. Try again in a moment.`;
+}
+
+/** How a merged save answers the form, in the feature's words (its noun, what "gone" means, its conflict text). */
+export function mergedResult<Fields, Row extends Fields & { id: string }>(
+  result: MergedUpdate<Fields, Row>,
+  form: { id: string; values: Record<string, string>; noun: string; goneMessage: string; conflictMessage: (conflicts: FieldConflict<string>[]) => string },
+): LiveResult<Row> {
+  const { id, values, noun } = form;
+  if (result.outcome === 'saved') return { status: 'saved', row: result.row };
+  if (result.outcome === 'gone') return { status: 'gone', key: { id } as Partial<Row>, message: form.goneMessage };
+  if (result.outcome === 'conflict') {
+    const conflicts: FieldConflict<Extract<keyof Row, string>>[] = result.conflicts;
+    return { status: 'conflict', row: result.row, values: typedValues(values, result.changed), conflicts, message: form.conflictMessage(result.conflicts) };
+  }
+  if (result.outcome === 'failed') return { status: 'invalid', errors: { form: describeDbError(result.error, `${result.doing} the ${noun}`) }, values };
+  return { status: 'invalid', errors: { form: `Bandmates keep changing this ${noun}; nothing of yours was saved. Try again.` }, values };
 }
