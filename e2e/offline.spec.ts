@@ -86,6 +86,7 @@ test('offline: two edits and an add survive a reload and reach the bandmate in o
 });
 
 test('offline: an edit replayed after a bandmate changed the same field is a conflict naming that field; keeping mine wins', async ({ device }) => {
+  test.setTimeout(90_000);
   const { alice, bob } = await bandOfTwo(device, 'Clash Band');
   await addSong(alice.page, { title: 'Riff', tempo: '90', key: 'E' });
   await expect(songRow(bob.page, 'Riff')).toBeVisible();
@@ -120,6 +121,7 @@ async function saveEditOffline(page: Page, title: string, input: { title?: strin
 }
 
 test('offline: an add whose answer was lost is replayed and saved once; the waiting panel is axe-clean at 390 px', async ({ device }) => {
+  test.setTimeout(90_000);
   const { alice, bob } = await bandOfTwo(device, 'Lost Answer Band');
   await bob.page.setViewportSize({ width: 390, height: 844 });
   // The server saves the song, but its answer never reaches Bob's page (a dropped connection at the worst moment).
