@@ -74,3 +74,24 @@ describe('position collisions', () => {
     expect(await positions(setlistId)).toEqual([]);
   });
 });
+
+describe('concurrent changes to one item', () => {
+  it('a move on one device and a transpose and note on another, at the same moment, are both kept', async () => {
+    const setlistId = await newSetlist();
+    const { data: item } = await add(alice, setlistId, 'a0');
+    await add(alice, setlistId, 'a1');
+    // What patchItem sends: only the fields each control changed.
+    const [moved, edited] = await Promise.all([
+      alice.client.from('setlist_items').update({ position: 'a2' }).eq('id', item!.id).select('*'),
+      bob.client.from('setlist_items').update({ transpose: 3, notes: 'capo 2' }).eq('id', item!.id).select('*'),
+    ]);
+    expect(moved.error).toBeNull();
+    expect(edited.error).toBeNull();
+    const [row] = await sql<{ position: string; transpose: number; notes: string; version: number }>(
+      stack,
+      'select position, transpose, notes, version from public.setlist_items where id = $1',
+      [item!.id],
+    );
+    expect(row).toEqual({ position: 'a2', transpose: 3, notes: 'capo 2', version: 3 });
+  });
+});
