@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { addSong, bandOfTwo, connection, onlineNow, openEditor, saveEdit, songRow } from './band-helpers';
+import { addSong, bandOfTwo, connection, createBand, onlineNow, openEditor, saveEdit, songRow } from './band-helpers';
+import { createSetlist } from './setlist-helpers';
 import { expect, test } from './fixtures';
 
 // Offline, nothing typed is lost: changes wait in the browser (IndexedDB), survive a reload, and replay in order
@@ -149,4 +150,36 @@ test('offline: an add whose answer was lost is replayed and saved once; the wait
   expect(await bob.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await bob.context.setOffline(false);
   await expect(songRow(alice.page, 'Echo').locator('[data-field="tempo_bpm"]')).toHaveText('70 BPM');
+});
+
+test('offline: a setlist deleted and one created offline wait on the device; duplicating says it needs a connection', async ({ device }) => {
+  test.setTimeout(90_000);
+  const gus = await device('Gus');
+  const bandId = await createBand(gus.page, 'Offline Sets');
+  const oldId = await createSetlist(gus.page, bandId, 'Old Set');
+  await gus.page.goto(`/bands/${bandId}/setlists`); // opened once online, so this device keeps a copy
+  await expect(gus.page.getByRole('list', { name: 'Setlists' }).getByRole('listitem', { name: 'Old Set' })).toBeVisible();
+  await gus.page.goto(`/bands/${bandId}/setlists/${oldId}`);
+  await expect(connection(gus.page)).toHaveAttribute('data-state', 'connected');
+
+  await gus.context.setOffline(true);
+  await expect(connection(gus.page)).toHaveAttribute('data-state', 'offline');
+  await expect(gus.page.getByRole('button', { name: 'Duplicate (needs a connection)' })).toBeDisabled();
+  await gus.page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await gus.page.getByRole('button', { name: 'Delete “Old Set”' }).click();
+  await expect(gus.page).toHaveURL(new RegExp(`/bands/${bandId}/setlists$`));
+  const setlists = gus.page.getByRole('list', { name: 'Setlists' });
+  await expect(waiting(gus.page)).toHaveText(/1 change waiting/);
+  await expect(setlists.getByRole('listitem', { name: 'Old Set' })).toHaveCount(0);
+  const form = gus.page.getByRole('form', { name: 'New setlist' });
+  await form.getByLabel('Setlist name').fill('Basement Set');
+  await form.getByRole('button', { name: 'Create setlist' }).click();
+  await expect(waiting(gus.page)).toHaveText(/2 changes waiting/);
+  await expect(setlists.getByRole('listitem', { name: 'Basement Set' })).toBeVisible();
+
+  await gus.context.setOffline(false);
+  await expect(waiting(gus.page)).toHaveCount(0, { timeout: 20_000 });
+  await gus.page.reload();
+  await expect(setlists.getByRole('listitem', { name: 'Basement Set' })).toBeVisible();
+  await expect(setlists.getByRole('listitem', { name: 'Old Set' })).toHaveCount(0);
 });

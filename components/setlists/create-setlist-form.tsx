@@ -24,7 +24,8 @@ export function CreateSetlistForm({ bandId }: { bandId: string }) {
     const parsed = setlistCreateSchema.safeParse(formValues(formData));
     const now = new Date().toISOString();
     const draft = parsed.success ? { ...parsed.data, id: parsed.data.id!, version: 0, created_by: null, created_at: now, updated_at: now } : null;
-    const result = await mutate(draft ? { kind: 'insert', row: draft } : null, () => createSetlist(previous, formData), formData);
+    const replayable = { op: 'setlists.create', payload: formValues(formData), label: `Create “${formData.get('name')}”` };
+    const result = await mutate(draft ? { kind: 'insert', row: draft } : null, () => createSetlist(previous, formData), formData, replayable);
     if (result.status === 'saved') router.push(`/bands/${bandId}/setlists/${result.row.id}`);
     return result;
   }, IDLE);

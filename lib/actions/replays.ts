@@ -1,7 +1,7 @@
 import type { Replays } from '@/lib/live/offline/replay';
 import { IDLE } from '@/lib/live/result';
 import { addItem, patchItem, removeItem } from './setlist-items';
-import { updateSetlist } from './setlists';
+import { createSetlist, deleteSetlist, updateSetlist } from './setlists';
 import { createSong, deleteSong, updateSong } from './songs';
 
 // The server actions an offline change can be replayed through, by name. A queued change stores the name and
@@ -18,7 +18,9 @@ export const replays: Replays = {
   'songs.create': (payload) => createSong(IDLE, formDataOf(payload)),
   'songs.update': (payload) => updateSong(IDLE, formDataOf(payload)),
   'songs.delete': (payload) => deleteSong(IDLE, formDataOf(payload)),
+  'setlists.create': (payload) => createSetlist(IDLE, formDataOf(payload)),
   'setlists.update': (payload) => updateSetlist(IDLE, formDataOf(payload)),
+  'setlists.delete': (payload) => deleteSetlist(IDLE, formDataOf(payload)),
   'setlist-items.add': (payload) => addItem(payload),
   'setlist-items.patch': (payload) => patchItem(payload),
   'setlist-items.remove': (payload) => removeItem(payload),

@@ -17,6 +17,11 @@ export async function createSetlist(_previous: SetlistFormState, formData: FormD
   if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error), values };
   const supabase = await createClient();
   const { data, error } = await supabase.from('setlists').insert(parsed.data).select('*').single();
+  if (error?.code === '23505' && error.message.includes('setlists_pkey') && parsed.data.id) {
+    // The same create sent twice (an offline replay after a lost answer): the first one was saved.
+    const { data: saved } = await supabase.from('setlists').select('*').eq('id', parsed.data.id).eq('band_id', parsed.data.band_id).maybeSingle();
+    if (saved) return { status: 'saved', row: saved };
+  }
   if (error) return { status: 'invalid', errors: { form: describeDbError(error, 'create the setlist') }, values };
   return { status: 'saved', row: data };
 }
