@@ -183,3 +183,16 @@ test('offline: a setlist deleted and one created offline wait on the device; dup
   await expect(setlists.getByRole('listitem', { name: 'Basement Set' })).toBeVisible();
   await expect(setlists.getByRole('listitem', { name: 'Old Set' })).toHaveCount(0);
 });
+
+test('offline: a form outside the live tables answers in words and keeps what was typed', async ({ device }) => {
+  const gus = await device('Gus');
+  await gus.context.setOffline(true);
+  await gus.page.getByLabel('Band name').fill('Garage Days');
+  await gus.page.getByRole('button', { name: 'Create band' }).click();
+  await expect(gus.page.getByRole('alert').filter({ hasText: 'Could not reach the server' })).toBeVisible();
+  await expect(gus.page.getByLabel('Band name')).toHaveValue('Garage Days');
+  await gus.context.setOffline(false);
+  await gus.page.getByRole('button', { name: 'Create band' }).click();
+  await expect(gus.page).toHaveURL(/\/bands\/[0-9a-f-]{36}\/songs$/);
+  await expect(gus.page.getByRole('heading', { level: 1, name: 'Garage Days' })).toBeVisible();
+});

@@ -6,9 +6,12 @@ import { signIn } from '@/lib/actions/auth';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { whenReachable } from '@/lib/actions/when-reachable';
+
+const signInWhenReachable = whenReachable(signIn);
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, formAction, pending] = useActionState(signIn, {});
+  const [state, formAction, pending] = useActionState(signInWhenReachable, {});
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />

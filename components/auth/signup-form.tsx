@@ -6,9 +6,12 @@ import { signUp } from '@/lib/actions/auth';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { whenReachable } from '@/lib/actions/when-reachable';
+
+const signUpWhenReachable = whenReachable(signUp);
 
 export function SignupForm({ next }: { next: string }) {
-  const [state, formAction, pending] = useActionState(signUp, {});
+  const [state, formAction, pending] = useActionState(signUpWhenReachable, {});
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />

@@ -5,9 +5,12 @@ import { createBand } from '@/lib/actions/bands';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { whenReachable } from '@/lib/actions/when-reachable';
+
+const createBandWhenReachable = whenReachable(createBand);
 
 export function CreateBandForm() {
-  const [state, formAction, pending] = useActionState(createBand, {});
+  const [state, formAction, pending] = useActionState(createBandWhenReachable, {});
   return (
     <form action={formAction} className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-5" noValidate>
       <h2 className="text-lg font-semibold">Start a band</h2>

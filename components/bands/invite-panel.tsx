@@ -4,12 +4,15 @@ import { useActionState, useSyncExternalStore } from 'react';
 import { createInvite } from '@/lib/actions/bands';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { whenReachable } from '@/lib/actions/when-reachable';
+
+const createInviteWhenReachable = whenReachable(createInvite);
 
 const noSubscription = () => () => undefined;
 
 /** The invite code and the /join/<code> link for it; owners and admins only (RLS enforces it too). */
 export function InvitePanel({ bandId, initialCode }: { bandId: string; initialCode: string | null }) {
-  const [state, formAction, pending] = useActionState(createInvite, {});
+  const [state, formAction, pending] = useActionState(createInviteWhenReachable, {});
   // The link needs this page's origin, which only the browser knows for sure (proxies rewrite Host).
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
   const code = state.code ?? initialCode;

@@ -5,10 +5,13 @@ import { joinBand } from '@/lib/actions/bands';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { whenReachable } from '@/lib/actions/when-reachable';
+
+const joinBandWhenReachable = whenReachable(joinBand);
 
 /** initialError: what is wrong with a code that came in a link, shown before the first submit. */
 export function JoinBandForm({ initialCode = '', initialError }: { initialCode?: string; initialError?: string }) {
-  const [state, formAction, pending] = useActionState(joinBand, {});
+  const [state, formAction, pending] = useActionState(joinBandWhenReachable, {});
   return (
     <form action={formAction} className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-5" noValidate>
       <h2 className="text-lg font-semibold">Join a band</h2>
