@@ -48,10 +48,11 @@ function createQueue(userId: string, bandId: string, replays: Replays): OfflineQ
     if (change.key === undefined) return;
     for (const view of attached) if (view.table === change.table) view.store.getState().settle(change.key, change.id, settlementOf<LiveRow>(result));
   };
-  const replay = async () => {
+  const replay = async (): Promise<void> => {
     if (running || !navigator.onLine) return;
     running = true;
     clearTimeout(retry);
+    let again = false;
     try {
       const { unreachable } = await replayInOrder(state.getState().changes, replays, {
         answered: async (change, result, problem) => {
@@ -62,9 +63,12 @@ function createQueue(userId: string, bandId: string, replays: Replays): OfflineQ
         },
       });
       if (unreachable) retry = setTimeout(() => void replay(), RETRY_MS);
+      // Changes kept while this pass ran (queued behind it, or "keep mine") get their own pass.
+      else again = state.getState().changes.some((change) => !change.problem);
     } finally {
       running = false;
     }
+    if (again) await replay();
   };
   const enqueue = async (fresh: NewQueued) => {
     const stored = await putQueued({ ...fresh, format: QUEUE_FORMAT, userId, bandId, at: Date.now() });
