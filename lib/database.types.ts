@@ -1,6 +1,10 @@
 // The shape `supabase gen types typescript` produces for supabase/migrations/*; keep the two in step by hand
 // until the generator runs in CI. Every client factory is typed with it, so a renamed column fails tsc.
 
+import type { CalendarTables } from './database.calendar.types';
+
+export type * from './database.calendar.types';
+
 export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
 
 type Timestamp = string;
@@ -80,7 +84,7 @@ export type Database = {
           },
         ];
       };
-    };
+    } & CalendarTables;
     Views: { [_ in never]: never };
     Functions: {
       create_band: { Args: { band_name: string }; Returns: string };
@@ -92,6 +96,7 @@ export type Database = {
       is_band_member_topic: { Args: { p_topic: string }; Returns: boolean };
       remove_song: { Args: { p_song_id: string }; Returns: number };
       duplicate_setlist: { Args: { p_setlist_id: string }; Returns: string };
+      is_time_zone: { Args: { p_zone: string }; Returns: boolean };
     };
     Enums: { [_ in never]: never };
     CompositeTypes: { [_ in never]: never };

@@ -3,6 +3,7 @@
 import { createLiveContext } from './store-context';
 import { setlistItemsTable, setlistsTable } from './tables/setlists';
 import { songsTable } from './tables/songs';
+import { availabilityTable, learnStatusTable, practiceItemsTable, practiceSessionsTable, showsTable, unavailableDatesTable } from './tables/calendar';
 
 // One per-mount store context per live table (client side only; the definitions themselves are plain modules).
 
@@ -20,3 +21,33 @@ const setlistItems = createLiveContext(setlistItemsTable);
 export const SetlistItemsStoreProvider = setlistItems.LiveStoreProvider;
 export const useSetlistItemsStore = setlistItems.useLiveStore;
 export const useSetlistItemsStoreApi = setlistItems.useLiveStoreApi;
+
+const shows = createLiveContext(showsTable);
+export const ShowsStoreProvider = shows.LiveStoreProvider;
+export const useShowsStore = shows.useLiveStore;
+export const useShowsStoreApi = shows.useLiveStoreApi;
+
+const practiceSessions = createLiveContext(practiceSessionsTable);
+export const PracticeSessionsStoreProvider = practiceSessions.LiveStoreProvider;
+export const usePracticeSessionsStore = practiceSessions.useLiveStore;
+export const usePracticeSessionsStoreApi = practiceSessions.useLiveStoreApi;
+
+const practiceItems = createLiveContext(practiceItemsTable);
+export const PracticeItemsStoreProvider = practiceItems.LiveStoreProvider;
+export const usePracticeItemsStore = practiceItems.useLiveStore;
+export const usePracticeItemsStoreApi = practiceItems.useLiveStoreApi;
+
+const learnStatus = createLiveContext(learnStatusTable);
+export const LearnStatusStoreProvider = learnStatus.LiveStoreProvider;
+export const useLearnStatusStore = learnStatus.useLiveStore;
+export const useLearnStatusStoreApi = learnStatus.useLiveStoreApi;
+
+const availability = createLiveContext(availabilityTable);
+export const AvailabilityStoreProvider = availability.LiveStoreProvider;
+export const useAvailabilityStore = availability.useLiveStore;
+export const useAvailabilityStoreApi = availability.useLiveStoreApi;
+
+const unavailableDates = createLiveContext(unavailableDatesTable);
+export const UnavailableDatesStoreProvider = unavailableDates.LiveStoreProvider;
+export const useUnavailableDatesStore = unavailableDates.useLiveStore;
+export const useUnavailableDatesStoreApi = unavailableDates.useLiveStoreApi;
