@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const SECTIONS = [
+  { path: '', label: 'Home' },
+  { path: 'calendar', label: 'Calendar' },
   { path: 'songs', label: 'Songs' },
   { path: 'setlists', label: 'Setlists' },
   { path: 'members', label: 'Members & invites' },
@@ -15,8 +17,10 @@ export function BandNav({ bandId }: { bandId: string }) {
   return (
     <nav aria-label="Band sections" className="flex gap-1 overflow-x-auto border-b border-white/10 text-sm print:hidden">
       {SECTIONS.map(({ path, label }) => {
-        const href = `/bands/${bandId}/${path}`;
-        const current = pathname === href || pathname.startsWith(`${href}/`);
+        const href = path ? `/bands/${bandId}/${path}` : `/bands/${bandId}`;
+        // Shows and practices belong to the calendar; Home is current only on the band's own page.
+        const inCalendar = path === 'calendar' && /\/(shows|practice|availability)\//.test(`${pathname}/`);
+        const current = pathname === href || (path !== '' && pathname.startsWith(`${href}/`)) || inCalendar;
         return (
           <Link
             key={path}

@@ -1,7 +1,9 @@
 import type { Replays } from '@/lib/live/offline/replay';
 import { IDLE } from '@/lib/live/result';
+import { addAway, removeAway, setAvailability } from './availability';
 import { addItem, patchItem, removeItem } from './setlist-items';
 import { createSetlist, deleteSetlist, updateSetlist } from './setlists';
+import { createShow, deleteShow, setShowStatus, updateShow } from './shows';
 import { createSong, deleteSong, updateSong } from './songs';
 
 // The server actions an offline change can be replayed through, by name. A queued change stores the name and
@@ -24,4 +26,11 @@ export const replays: Replays = {
   'setlist-items.add': (payload) => addItem(payload),
   'setlist-items.patch': (payload) => patchItem(payload),
   'setlist-items.remove': (payload) => removeItem(payload),
+  'shows.create': (payload) => createShow(IDLE, formDataOf(payload)),
+  'shows.update': (payload) => updateShow(IDLE, formDataOf(payload)),
+  'shows.status': (payload) => setShowStatus(payload),
+  'shows.delete': (payload) => deleteShow(payload),
+  'availability.set': (payload) => setAvailability(payload),
+  'away.add': (payload) => addAway(payload),
+  'away.remove': (payload) => removeAway(payload),
 };

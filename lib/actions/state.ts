@@ -1,5 +1,6 @@
 import type { PostgrestError } from '@supabase/supabase-js';
-import type { Setlist, SetlistItem, Song } from '@/lib/database.types';
+import type { Setlist, SetlistItem, ShowRow, Song } from '@/lib/database.types';
+import type { ShowFieldName } from '@/lib/validation/show';
 import type { MergedUpdate } from '@/lib/live/merged-update';
 import { typedValues } from '@/lib/live/merged-update';
 import type { FieldConflict } from '@/lib/live/three-way';
@@ -49,3 +50,5 @@ export function mergedResult<Fields, Row extends Fields & { id: string }>(
   if (result.outcome === 'failed') return { status: 'invalid', errors: { form: describeDbError(result.error, `${result.doing} the ${noun}`) }, values };
   return { status: 'invalid', errors: { form: `Bandmates keep changing this ${noun}; nothing of yours was saved. Try again.` }, values };
 }
+
+export type ShowFormState = LiveResult<ShowRow, ShowFieldName | keyof ShowRow>;

@@ -19,7 +19,7 @@ export default async function BandsPage() {
             {bands.map((band) => (
               <li key={band.id}>
                 <Link
-                  href={`/bands/${band.id}/songs`}
+                  href={`/bands/${band.id}`}
                   className="block rounded-2xl border border-white/10 bg-stage-900 p-5 font-semibold hover:border-amp-400"
                 >
                   {band.name}

@@ -1,6 +1,17 @@
-import { redirect } from 'next/navigation';
+import type { Metadata } from 'next';
+import { BandHome } from '@/components/calendar/band-home';
+import { CalendarLive } from '@/components/calendar/calendar-live';
+import { getCalendarData } from '@/lib/data/calendar';
+import { requireUser } from '@/lib/data/session';
+
+export const metadata: Metadata = { title: 'Home' };
 
 export default async function BandPage({ params }: { params: Promise<{ bandId: string }> }) {
   const { bandId } = await params;
-  redirect(`/bands/${bandId}/songs`);
+  const [user, data] = await Promise.all([requireUser(), getCalendarData(bandId)]);
+  return (
+    <CalendarLive data={data} userId={user.id}>
+      <BandHome bandId={bandId} now={Date.now()} />
+    </CalendarLive>
+  );
 }

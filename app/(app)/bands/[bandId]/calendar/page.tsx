@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { CalendarLive } from '@/components/calendar/calendar-live';
+import { CalendarView } from '@/components/calendar/calendar-view';
+import { getCalendarData } from '@/lib/data/calendar';
+import { requireUser } from '@/lib/data/session';
+
+export const metadata: Metadata = { title: 'Calendar' };
+
+export default async function CalendarPage({ params }: { params: Promise<{ bandId: string }> }) {
+  const { bandId } = await params;
+  const [user, data] = await Promise.all([requireUser(), getCalendarData(bandId)]);
+  return (
+    <CalendarLive data={data} userId={user.id}>
+      <CalendarView bandId={bandId} now={Date.now()} />
+    </CalendarLive>
+  );
+}
