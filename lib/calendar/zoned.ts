@@ -4,9 +4,13 @@ import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 // zone; everyone sees the venue's wall clock with the zone named, so 21:00 in Lisbon reads "21:00 Lisbon" for a
 // member in Berlin too (and, on their device, "22:00 your time" beside it).
 
-/** True for a zone name the platform's Intl knows, e.g. 'Europe/Lisbon' (not 'CET', 'PST', 'UTC+3'). */
+/**
+ * True for a zone name the platform's Intl knows, e.g. 'Europe/Lisbon' (not 'CET', 'PST', 'UTC+3'). The pattern is
+ * public.is_time_zone's: no digits but the real Etc/GMT offsets, or PostgreSQL would take 'Europe/Lisbon+3' as a
+ * POSIX zone.
+ */
 export function isIanaZone(zone: string): boolean {
-  if (zone !== 'UTC' && !/^[A-Z][A-Za-z_-]+(\/[A-Za-z0-9_+-]+)+$/.test(zone)) return false;
+  if (!/^(UTC|Etc\/GMT([+-](1[0-2]|[1-9])|-1[34])|[A-Z][A-Za-z_-]*(\/[A-Z][A-Za-z_-]*)+)$/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

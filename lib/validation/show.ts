@@ -14,14 +14,17 @@ export const FEE_MAX = 10_000_000;
 
 const text = (max: number, what: string) => optional(z.string().trim().max(max, { error: `${what} must be at most ${max} characters` }));
 
-/** '250', '250.5', '1 250,50' → cents; a negative, 1e12 or words get a message the musician can act on. */
+/**
+ * '250', '250.5', '1 250,50' → cents; a negative, 1e12 or words get a message the musician can act on. Any number
+ * of digits is read so that 100000000 is told the limit, not the format; '−' is the minus some keyboards type.
+ */
 export const feeSchema = optional(
   z
     .string()
     .trim()
-    .refine((value) => !value.startsWith('-'), { error: 'A fee cannot be negative' })
+    .refine((value) => !/^[-\u2212]/.test(value), { error: 'A fee cannot be negative' })
     .transform((value) => value.replace(/[\s']/g, '').replace(',', '.'))
-    .refine((value) => /^\d{1,8}(\.\d{1,2})?$/.test(value), { error: 'Fee looks like 250 or 250.50' })
+    .refine((value) => /^\d+(\.\d{1,2})?$/.test(value), { error: 'Fee looks like 250 or 250.50' })
     .transform((value) => Math.round(Number(value) * 100))
     .refine((cents) => cents <= FEE_MAX * 100, { error: `A fee is at most ${FEE_MAX.toLocaleString('en')}` }),
 );

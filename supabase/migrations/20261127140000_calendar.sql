@@ -1,12 +1,15 @@
 -- The band's calendar: shows, practice sessions with their agenda, each member's learn status per song, who can
 -- make which event (availability) and the dates a member is away. Every table is a live table (band_id, version,
--- stamped by stamp_live_row, REPLICA IDENTITY FULL, published). The checks mirror lib/validation/calendar.ts.
+-- stamped by stamp_live_row, REPLICA IDENTITY FULL, published). The checks mirror lib/validation/{show,practice,availability}.ts.
 -- Composite foreign keys (…, band_id) make "a row of band A pointing at an event, setlist or song of band B"
 -- impossible in SQL itself; (band_id, user_id) → band_members takes a member's answers with them when they leave.
 
 -- An IANA zone name ('Europe/Lisbon', 'UTC'); abbreviations and POSIX strings ('CET', 'PST', 'UTC+3') are refused:
 -- only a region/city name says when daylight saving applies. Resolving the name (not scanning pg_timezone_names,
--- ~16 ms a call) keeps the check cheap on every save.
+-- ~16 ms a call) keeps the check cheap on every save. PostgreSQL reads a name it does not find in the tz database
+-- as a POSIX TZ string, so 'Europe/Lisbon+3' or 'Mars/Base3' would resolve (to UTC-3) while no browser can format
+-- them: the pattern keeps digits out of names except the real Etc/GMT offsets, and a POSIX string needs a digit.
+-- The same pattern is isIanaZone's in lib/calendar/zoned.ts.
 create function public.is_time_zone(p_zone text)
 returns boolean
 language plpgsql
@@ -14,7 +17,7 @@ stable
 set search_path = ''
 as $$
 begin
-  if p_zone is null or not (p_zone = 'UTC' or p_zone ~ '^[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+)+$') then
+  if p_zone is null or p_zone !~ '^(UTC|Etc/GMT([+-](1[0-2]|[1-9])|-1[34])|[A-Z][A-Za-z_-]*(/[A-Z][A-Za-z_-]*)+)$' then
     return false;
   end if;
   perform pg_catalog.now() at time zone p_zone;

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { sql, type Stack } from './support';
+import { signUp, sql, type Stack } from './support';
 
 /**
  * The live-table contract: every table in publication supabase_realtime is a band-owned row that members edit
@@ -36,6 +36,16 @@ async function newBand(stack: Stack): Promise<string> {
   return (await sql<{ id: string }>(stack, "insert into public.bands (name) values ('Fixture band') returning id"))[0]!.id;
 }
 
+/** A band with one member (a real user, as the (band_id, user_id) → band_members keys need), for per-member rows. */
+async function newMember(stack: Stack): Promise<{ band_id: string; user_id: string }> {
+  const [band_id, user] = await Promise.all([newBand(stack), signUp(stack, 'fixture')]);
+  await sql(stack, "insert into public.band_members (band_id, user_id, role) values ($1, $2, 'owner')", [band_id, user.id]);
+  return { band_id, user_id: user.id };
+}
+
+const showOf = (stack: Stack, band_id: string) =>
+  insert(stack, 'public.shows', { band_id, title: 'Fixture show', time_zone: 'Europe/Lisbon', starts_at: '2027-03-27T21:00:00Z' });
+
 /** One row per live table, keyed by the table's qualified name. A new live table needs an entry here. */
 const FIXTURES: Record<string, (stack: Stack) => Promise<Row>> = {
   'public.songs': async (stack) => insert(stack, 'public.songs', { band_id: await newBand(stack), title: 'Fixture song' }),
@@ -44,6 +54,31 @@ const FIXTURES: Record<string, (stack: Stack) => Promise<Row>> = {
     const setlist = await FIXTURES['public.setlists']!(stack);
     return insert(stack, 'public.setlist_items', { band_id: setlist.band_id, setlist_id: setlist.id, kind: 'break', position: 'a0' });
   },
+  'public.shows': async (stack) => showOf(stack, await newBand(stack)),
+  'public.practice_sessions': async (stack) =>
+    insert(stack, 'public.practice_sessions', {
+      band_id: await newBand(stack),
+      time_zone: 'Europe/Lisbon',
+      starts_at: '2027-03-27T18:00:00Z',
+      ends_at: '2027-03-27T21:00:00Z',
+    }),
+  'public.practice_items': async (stack) => {
+    const session = await FIXTURES['public.practice_sessions']!(stack);
+    const song = await insert(stack, 'public.songs', { band_id: session.band_id, title: 'Fixture song' });
+    return insert(stack, 'public.practice_items', { band_id: session.band_id, session_id: session.id, song_id: song.id, position: 'a0' });
+  },
+  'public.learn_status': async (stack) => {
+    const member = await newMember(stack);
+    const song = await insert(stack, 'public.songs', { band_id: member.band_id, title: 'Fixture song' });
+    return insert(stack, 'public.learn_status', { ...member, song_id: song.id, status: 'learning' });
+  },
+  'public.availability': async (stack) => {
+    const member = await newMember(stack);
+    const show = await showOf(stack, member.band_id);
+    return insert(stack, 'public.availability', { ...member, event_id: show.id, show_id: show.id, answer: 'yes' });
+  },
+  'public.unavailable_dates': async (stack) =>
+    insert(stack, 'public.unavailable_dates', { ...(await newMember(stack)), starts_on: '2027-05-03', ends_on: '2027-05-09' }),
 };
 
 type Catalog = {
@@ -122,7 +157,10 @@ async function liveRowProblems(name: string, c: Catalog): Promise<string[]> {
 
 describe('the live-table contract', () => {
   it('publication supabase_realtime holds the live tables (an empty publication fails here)', () => {
-    expect(published.map(({ name }) => name)).toEqual(expect.arrayContaining(['public.songs', 'public.setlists', 'public.setlist_items']));
+    expect(published.map(({ name }) => name)).toEqual(expect.arrayContaining([
+        'public.songs', 'public.setlists', 'public.setlist_items', 'public.shows', 'public.practice_sessions',
+        'public.practice_items', 'public.learn_status', 'public.availability', 'public.unavailable_dates',
+      ]));
   });
 
   it('the membership exemption names only tables that are still published', () => {
