@@ -95,6 +95,9 @@ export function useLiveChannel(topic: string, bandId: string, feeds: ReadonlyArr
     if (status !== 'SUBSCRIBED') setChangesReady(false);
   }, []);
 
-  const state = useRealtimeChannel({ topic, bind, onStatus });
+  // Private: Realtime admits only the band's members (RLS on realtime.messages, is_band_member_topic). On a public
+  // channel anyone who knows the band id could subscribe, and Realtime relays DELETEs (key columns only) without an
+  // RLS check because the row is gone.
+  const state = useRealtimeChannel({ topic, isPrivate: true, bind, onStatus });
   return state === 'connected' && !changesReady ? 'connecting' : state;
 }

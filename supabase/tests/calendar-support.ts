@@ -60,10 +60,10 @@ export async function untouched(stack: Stack, band: string, request: () => Promi
 
 export type Change = RealtimePostgresChangesPayload<Row>;
 
-/** postgres_changes on `tables` filtered to one band, as lib/live/use-live-channel.ts binds them. */
-export function listen(user: User, topic: string, band: string, tables: string[], events: Change[]) {
+/** postgres_changes on `tables` filtered to one band, as lib/live/use-live-channel.ts binds them (private channel). */
+export function listen(user: User, topic: string, band: string, tables: string[], events: Change[], isPrivate = true) {
   let ready = false;
-  const channel = user.client.channel(topic);
+  const channel = user.client.channel(topic, { config: { private: isPrivate } });
   for (const table of tables) {
     channel.on<Row>('postgres_changes', { event: '*', schema: 'public', table, filter: `band_id=eq.${band}` }, (payload) => events.push(payload));
   }
