@@ -120,3 +120,21 @@ test('calendar: bad input gets inline errors on its field and writes nothing; pa
   await expect(alice.page.getByTestId('availability-grid')).toContainText('Good Show');
   await expectAccessibleAtPhoneWidth(alice.page);
 });
+
+test('calendar offline: an answer given in a basement waits on the device and reaches the band when back online', async ({ device }) => {
+  test.setTimeout(120_000);
+  const { alice, bob, bandId } = await bandOfTwo(device, 'Basement Band');
+  const showId = await planShow(alice.page, bandId, { title: 'Cellar Gig', date: '2027-05-05', starts: '21:00' });
+  await expectLive(alice.page);
+  await bob.page.goto(`/bands/${bandId}`);
+  await expectLive(bob.page);
+  bob.tolerate(/ERR_INTERNET_DISCONNECTED/);
+  await bob.context.setOffline(true);
+  await answer(eventCard(bob.page, showId), 'No');
+  await expect(bob.page.getByTestId('waiting-changes')).toContainText('Answer “No” for Cellar Gig');
+  await expect(counts(eventCard(bob.page, showId))).toHaveText('0 yes · 0 maybe · 1 no');
+  await expect(counts(alice.page)).toHaveText('0 yes · 0 maybe · 0 no');
+  await bob.context.setOffline(false);
+  await expect(counts(alice.page)).toHaveText('0 yes · 0 maybe · 1 no');
+  await expect(bob.page.getByTestId('waiting-changes')).toHaveCount(0);
+});
