@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { CalendarFeedPanel } from '@/components/calendar/calendar-feed-panel';
 import { getMyCalendarToken } from '@/lib/data/calendar-feed';
+import { requireUser } from '@/lib/data/session';
 
 export const metadata: Metadata = { title: 'Calendar feed' };
 
 export default async function CalendarFeedPage() {
+  // Layout and page render side by side: a signed-out visitor goes to /login before the query runs as anon.
+  await requireUser();
   const token = await getMyCalendarToken();
   return (
     <div className="flex max-w-2xl flex-col gap-6">
