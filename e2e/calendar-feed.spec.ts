@@ -37,6 +37,8 @@ async function expectGone(request: APIRequestContext, link: string): Promise<voi
 }
 
 test('calendar feed: create, copy and subscribe without a session; a new link retires the old one; turning off ends it', async ({ device, playwright, baseURL }) => {
+  // Sign-up, a band, three axe passes and five feed fetches: more than the default 30 s on a busy 2-core box.
+  test.setTimeout(90_000);
   const fay = await device('Fay');
   await fay.page.setViewportSize({ width: 390, height: 844 });
   await fay.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
@@ -70,6 +72,12 @@ test('calendar feed: create, copy and subscribe without a session; a new link re
 
   await fay.page.getByRole('button', { name: 'Get a new link' }).click();
   await expect(fay.page.getByText('The current link stops working at once')).toBeVisible();
+  // Offline the form says so and keeps the link as it was.
+  await fay.context.setOffline(true);
+  await fay.page.getByRole('button', { name: 'Yes, get a new link' }).click();
+  await expect(fay.page.getByRole('alert').filter({ hasText: 'Could not reach the server' })).toBeVisible();
+  await expect(linkInput).toHaveValue(link);
+  await fay.context.setOffline(false);
   await fay.page.getByRole('button', { name: 'Yes, get a new link' }).click();
   await expect(linkInput).not.toHaveValue(link);
   const newLink = await linkInput.inputValue();

@@ -133,6 +133,12 @@ describe('vtimezone', () => {
     expect(text).toContain('BEGIN:STANDARD\r\nDTSTART:20271031T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000');
   });
 
+  it('starts in summer time for a span that begins in summer, and names zones Intl has abbreviations for', () => {
+    const text = vtimezone('America/New_York', new Date('2027-07-01T00:00:00Z'), new Date('2027-12-01T00:00:00Z'))!;
+    expect(text).toMatch(/^BEGIN:VTIMEZONE\r\nTZID:America\/New_York\r\nBEGIN:DAYLIGHT\r\nDTSTART:20270629T200000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\n/);
+    expect(text).toContain('BEGIN:STANDARD\r\nDTSTART:20271107T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST');
+  });
+
   it('has nothing for UTC or a name that is not a zone', () => {
     expect(vtimezone('UTC', new Date(), new Date())).toBeNull();
     expect(vtimezone('Mars/Olympus', new Date(), new Date())).toBeNull();

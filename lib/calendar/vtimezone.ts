@@ -20,13 +20,15 @@ function localText(instant: Date, offset: number): string {
 }
 
 function observance(kind: 'STANDARD' | 'DAYLIGHT', zone: string, at: Date, from: number, to: number): string[] {
+  // 'EDT' is worth showing; 'GMT+1' (what Intl gives where it knows no abbreviation, e.g. Lisbon) says nothing.
   const name = tzName(zone, at, 'short');
+  const named = name && !/^(GMT|UTC)[+-]/.test(name);
   return [
     `BEGIN:${kind}`,
     `DTSTART:${localText(at, from)}`,
     `TZOFFSETFROM:${offsetText(from)}`,
     `TZOFFSETTO:${offsetText(to)}`,
-    ...(name ? [`TZNAME:${name}`] : []),
+    ...(named ? [`TZNAME:${name}`] : []),
     `END:${kind}`,
   ];
 }
@@ -41,7 +43,9 @@ export function vtimezone(zone: string, from: Date, to: Date): string | null {
   const end = new Date(to.getTime() + DAY);
   const first = tzOffset(zone, start);
   const changes = tzScan(zone, { start, end });
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`, ...observance('STANDARD', zone, start, first, first)];
+  // The offset in force at the start: summer time when the first change turns the clocks back.
+  const firstKind = changes[0] && changes[0].change < 0 ? 'DAYLIGHT' : 'STANDARD';
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`, ...observance(firstKind, zone, start, first, first)];
   let previous = first;
   for (const change of changes) {
     // Only a label for people: the offsets say what the clock does, whichever kind a permanent shift is given.
