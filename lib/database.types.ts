@@ -84,6 +84,13 @@ export type Database = {
           },
         ];
       };
+      calendar_tokens: {
+        Row: { user_id: string; token: string; created_at: Timestamp };
+        // Written only by regenerate_calendar_token() / revoke_calendar_token(); clients have no write privilege.
+        Insert: { user_id: string; token: string; created_at?: Timestamp };
+        Update: { token?: string; created_at?: Timestamp };
+        Relationships: [];
+      };
     } & CalendarTables;
     Views: { [_ in never]: never };
     Functions: {
@@ -97,6 +104,10 @@ export type Database = {
       remove_song: { Args: { p_song_id: string }; Returns: number };
       duplicate_setlist: { Args: { p_setlist_id: string }; Returns: string };
       is_time_zone: { Args: { p_zone: string }; Returns: boolean };
+      regenerate_calendar_token: { Args: Record<PropertyKey, never>; Returns: string };
+      revoke_calendar_token: { Args: Record<PropertyKey, never>; Returns: undefined };
+      /** null for an unknown, revoked or malformed token; the shape is CalendarFeed (lib/calendar/feed.ts). */
+      calendar_feed: { Args: { p_token: string }; Returns: Json };
     };
     Enums: { [_ in never]: never };
     CompositeTypes: { [_ in never]: never };
