@@ -7,7 +7,9 @@ type DateOnly = string;
 
 type Live = { version: number; created_at: Timestamp; updated_at: Timestamp };
 
-export type ShowStatus = 'tentative' | 'confirmed' | 'cancelled';
+/** The one value here: validation, the feed and the forms list the statuses from it, in this order. */
+export const SHOW_STATUSES = ['tentative', 'confirmed', 'cancelled'] as const;
+export type ShowStatus = (typeof SHOW_STATUSES)[number];
 
 export type ShowRow = Live & {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SHOW_STATUSES } from '@/lib/validation/show';
+import { SHOW_STATUSES } from '@/lib/database.calendar.types';
 
 // What public.calendar_feed(token) returns (supabase/migrations/*_calendar_feed.sql), checked at the edge: the
 // route turns it into iCalendar text, and a shape it does not expect is a server error, not a half-built feed.

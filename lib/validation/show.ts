@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHOW_STATUSES } from '@/lib/database.calendar.types';
 import type { ShowRow } from '@/lib/database.types';
 import { fieldErrors, type FieldErrors } from './form';
 import { dateSchema, resolveTimes, timeSchema, timeZoneSchema } from './schedule';
@@ -7,7 +8,7 @@ import { optional, uuidSchema } from './song';
 // Mirrors the checks of public.shows (supabase/migrations/*_calendar.sql). The form's time fields carry the row's
 // column names but hold wall-clock 'HH:mm' on the show's date in the venue's zone; they become instants here.
 
-export const SHOW_STATUSES = ['tentative', 'confirmed', 'cancelled'] as const;
+export { SHOW_STATUSES };
 export const SHOW_TIMES = ['starts_at', 'load_in_at', 'soundcheck_at', 'doors_at', 'set_start_at', 'set_end_at'] as const;
 export type ShowTime = (typeof SHOW_TIMES)[number];
 export const FEE_MAX = 10_000_000;
