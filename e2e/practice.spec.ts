@@ -92,6 +92,9 @@ test('practice: planned with an agenda and goals, reordered and learn status set
   await expect(bob.page.locator('[data-field="readiness"]')).toHaveText('3 of 3 songs not ready: Anthem, Ballad, Closer');
 
   // Bob moves Anthem two places down with the keyboard, then Closer up with its button: Alice sees both.
+  // Tall enough that the whole agenda is on screen while the keyboard moves an item (dnd-kit measures the rows
+  // between key presses; a list scrolling under it can swallow a step), as on a laptop scrolled to the agenda.
+  await bob.page.setViewportSize({ width: 1280, height: 1600 });
   let expected = arrayMove(songs, 'Anthem', 2);
   await moveWithKeyboard(bob.page, 'Anthem', 2);
   await expect.poll(() => agendaTitles(alice.page)).toEqual(expected);
@@ -137,6 +140,24 @@ test('practice: planned with an agenda and goals, reordered and learn status set
   await bob.page.reload();
   await expect(agendaItem(bob.page, 'Closer').locator('[data-field="goal"]')).toHaveValue('Tighten the ending');
   await expect.poll(() => agendaTitles(bob.page)).toEqual(expected);
+  await expectLive(bob.page);
+
+  // Alice edits the details: Bob sees the new place and end live. Then she deletes it (two steps); Bob is told.
+  await alice.page.goto(practiceUrl);
+  await expectLive(alice.page);
+  await alice.page.getByRole('button', { name: 'Edit details' }).click();
+  const details = alice.page.getByRole('form', { name: 'Practice details' });
+  await expect(details.getByLabel('End')).toHaveValue('22:00');
+  await details.getByLabel('Location').fill('Room 7');
+  await details.getByLabel('End').fill('23:00');
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(bob.page.locator('[data-field="location"]')).toHaveText('Room 7');
+  await expect(bob.page.locator('[data-field="practice-times"]')).toHaveText('19:00 Lisbon (WET) – 23:00 Lisbon (WET)');
+  await alice.page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await alice.page.getByRole('button', { name: 'Delete this practice' }).click();
+  await expect(alice.page).toHaveURL(new RegExp(`/bands/${bandId}/practice$`));
+  await expect(alice.page.getByText('No practice planned yet.')).toBeVisible();
+  await expect(bob.page.getByText('This practice was deleted by a bandmate.')).toBeVisible();
 });
 
 test('practice: a malformed or unknown practice id is a 404', async ({ device }) => {

@@ -12,7 +12,8 @@ import { Agenda } from './agenda';
 import { PracticeActions } from './practice-actions';
 import { PracticeDetailsForm } from './practice-details-form';
 import { PracticeHeading } from './practice-heading';
-import { notReady, useLearnBySong } from './use-learn-status';
+import { notReady, readinessLine } from '@/lib/practice/readiness';
+import { useLearnBySong } from './use-learn-status';
 import { useAgendaActions } from './use-agenda-actions';
 
 /** One practice: when and where, its agenda with goals, and where every member is with each song. */
@@ -86,9 +87,7 @@ function Readiness({ total, waiting }: { total: number; waiting: Song[] }) {
   if (total === 0) return null;
   return (
     <p className="text-sm text-zinc-200" data-field="readiness">
-      {waiting.length === 0
-        ? `All ${total} ${total === 1 ? 'song is' : 'songs are'} ready.`
-        : `${waiting.length} of ${total} ${total === 1 ? 'song' : 'songs'} not ready: ${waiting.map((song) => song.title).join(', ')}`}
+      {readinessLine(total, waiting.map((song) => song.title))}
     </p>
   );
 }

@@ -7,9 +7,10 @@ import type { LearnState, LearnStatusRow } from '@/lib/database.types';
 import { useLearnStatusStore, useLearnStatusStoreApi } from '@/lib/live/stores';
 import { draftRow, learnStatusTable } from '@/lib/live/tables/calendar';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
+import type { LearnBySong } from '@/lib/practice/readiness';
 
 /** Every member's learn status by song: song id → member id → state. */
-export function useLearnBySong(): Map<string, Map<string, LearnState>> {
+export function useLearnBySong(): LearnBySong {
   const rows = useLearnStatusStore((store) => store.rows);
   return useMemo(() => {
     const bySong = new Map<string, Map<string, LearnState>>();
@@ -20,11 +21,6 @@ export function useLearnBySong(): Map<string, Map<string, LearnState>> {
     }
     return bySong;
   }, [rows]);
-}
-
-/** Songs some member has not marked ready (a member who has not said counts as not ready), in the given order. */
-export function notReady<Song extends { id: string }>(songs: Song[], learn: Map<string, Map<string, LearnState>>, memberIds: string[]): Song[] {
-  return songs.filter((song) => memberIds.some((member) => learn.get(song.id)?.get(member) !== 'ready'));
 }
 
 /**
