@@ -23,6 +23,27 @@ function chip(scope: Locator, member: string): Locator {
   return scope.locator(`[data-member="${member}"]`);
 }
 
+/** Plans a practice from the band's practice list; lands on its page and returns its path. */
+async function planPractice(page: Page, bandId: string): Promise<string> {
+  await page.goto(`/bands/${bandId}/practice`);
+  await page.getByRole('button', { name: 'Plan a practice' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Plan a practice' });
+  await dialog.getByLabel('Date').fill('2027-01-15');
+  await dialog.getByLabel('Start').fill('18:30');
+  await dialog.getByLabel('End').fill('21:00');
+  await dialog.getByLabel(/Time zone/).fill('Europe/Berlin');
+  await dialog.getByRole('button', { name: 'Save practice' }).click();
+  await expect(page).toHaveURL(new RegExp(`/bands/${bandId}/practice/[0-9a-f-]{36}$`));
+  return new URL(page.url()).pathname;
+}
+
+async function addToAgenda(page: Page, title: string, goal: string): Promise<void> {
+  const add = page.getByRole('form', { name: 'Add to the agenda' });
+  await add.getByLabel('Song').selectOption({ label: title });
+  await add.getByLabel(/Goal, optional/).fill(goal);
+  await add.getByRole('button', { name: 'Add to agenda' }).click();
+}
+
 test('practice: planned with an agenda and goals, reordered and learn status set live on two devices; bad input refused inline', async ({ device }) => {
   test.setTimeout(180_000);
   const { alice, bob, bandId } = await bandOfTwo(device, 'Practice Band');
@@ -81,10 +102,7 @@ test('practice: planned with an agenda and goals, reordered and learn status set
   await expectLive(bob.page);
   const goals = ['Run it twice', 'Fix the bridge', 'Tighten the ending'];
   for (const [index, title] of songs.entries()) {
-    const add = alice.page.getByRole('form', { name: 'Add to the agenda' });
-    await add.getByLabel('Song').selectOption({ label: title });
-    await add.getByLabel(/Goal, optional/).fill(goals[index]!);
-    await add.getByRole('button', { name: 'Add to agenda' }).click();
+    await addToAgenda(alice.page, title, goals[index]!);
     await expect(agendaItem(bob.page, title)).toBeVisible();
     await expect(agendaItem(bob.page, title).locator('[data-field="goal"]')).toHaveValue(goals[index]!);
   }
@@ -168,4 +186,36 @@ test('practice: a malformed or unknown practice id is a 404', async ({ device })
     const response = await erin.page.goto(`/bands/${bandId}/practice/${id}`);
     expect(response?.status()).toBe(404);
   }
+});
+
+test('practice offline: an agenda add, a learn status and a goal wait on the device and are saved when back online', async ({ device }) => {
+  const gus = await device('Gus');
+  const bandId = await createBand(gus.page, 'Offline Practice Band');
+  await addSong(gus.page, { title: 'Signal' });
+  await addSong(gus.page, { title: 'Noise' });
+  const path = await planPractice(gus.page, bandId);
+  await expectLive(gus.page);
+  await addToAgenda(gus.page, 'Signal', 'Count in');
+  await expect(agendaItem(gus.page, 'Signal')).toBeVisible();
+  await expect(agendaItem(gus.page, 'Signal')).not.toHaveAttribute('data-pending');
+
+  await gus.context.setOffline(true);
+  await expect(gus.page.getByRole('status', { name: 'Connection' })).toHaveAttribute('data-state', 'offline');
+  await addToAgenda(gus.page, 'Noise', 'Quietly');
+  await expect(agendaItem(gus.page, 'Noise')).toContainText('Waiting to sync');
+  const mine = agendaItem(gus.page, 'Signal').getByRole('group', { name: 'My status for Signal' });
+  await mine.getByRole('button', { name: 'Learning' }).click();
+  await expect(mine.getByRole('button', { name: 'Learning' })).toHaveAttribute('aria-pressed', 'true');
+  const goal = agendaItem(gus.page, 'Signal').locator('[data-field="goal"]');
+  await goal.fill('Count in twice');
+  await goal.press('Enter');
+  await expect(gus.page.getByTestId('waiting-changes')).toHaveText(/3 changes waiting — saved on this device/);
+
+  await gus.context.setOffline(false);
+  await expect(gus.page.getByRole('status', { name: 'Connection' })).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await expect(gus.page.getByTestId('waiting-changes')).toHaveCount(0);
+  await gus.page.goto(path);
+  await expect.poll(() => agendaTitles(gus.page)).toEqual(['Signal', 'Noise']);
+  await expect(agendaItem(gus.page, 'Signal').locator('[data-field="goal"]')).toHaveValue('Count in twice');
+  await expect(chip(agendaItem(gus.page, 'Signal'), 'Gus')).toHaveAttribute('data-status', 'learning');
 });
