@@ -23,9 +23,9 @@ function chip(scope: Locator, member: string): Locator {
   return scope.locator(`[data-member="${member}"]`);
 }
 
-/** Plans a practice from the band's practice list; lands on its page and returns its path. */
+/** Plans a practice from the band's calendar; lands on its page and returns its path. */
 async function planPractice(page: Page, bandId: string): Promise<string> {
-  await page.goto(`/bands/${bandId}/practice`);
+  await page.goto(`/bands/${bandId}/calendar`);
   await page.getByRole('button', { name: 'Plan a practice' }).click();
   const dialog = page.getByRole('dialog', { name: 'Plan a practice' });
   await dialog.getByLabel('Date').fill('2027-01-15');
@@ -53,7 +53,7 @@ test('practice: planned with an agenda and goals, reordered and learn status set
   await expect(alice.page.locator('[data-pending]')).toHaveCount(0);
 
   // The dialog: labelled, focus in, Escape closes it and focus goes back to the button.
-  await alice.page.goto(`/bands/${bandId}/practice`);
+  await alice.page.goto(`/bands/${bandId}/calendar`);
   await expectLive(alice.page);
   const plan = alice.page.getByRole('button', { name: 'Plan a practice' });
   await plan.click();
@@ -86,7 +86,7 @@ test('practice: planned with an agenda and goals, reordered and learn status set
   await expect(end).toBeFocused();
   await expect(end).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByLabel('Location')).toHaveValue('Room 4, Lisbon'); // kept
-  await expect(alice.page.getByRole('list', { name: 'Practices' })).toHaveCount(0);
+  await expect(alice.page.getByText('Nothing planned yet.')).toBeVisible(); // the calendar behind the dialog
 
   await end.fill('22:00');
   await dialog.getByRole('button', { name: 'Save practice' }).click();
@@ -173,8 +173,8 @@ test('practice: planned with an agenda and goals, reordered and learn status set
   await expect(bob.page.locator('[data-field="practice-times"]')).toHaveText('19:00 Lisbon (WET) – 23:00 Lisbon (WET)');
   await alice.page.getByRole('button', { name: 'Delete', exact: true }).click();
   await alice.page.getByRole('button', { name: 'Delete this practice' }).click();
-  await expect(alice.page).toHaveURL(new RegExp(`/bands/${bandId}/practice$`));
-  await expect(alice.page.getByText('No practice planned yet.')).toBeVisible();
+  await expect(alice.page).toHaveURL(new RegExp(`/bands/${bandId}/calendar$`));
+  await expect(alice.page.getByText('Nothing planned yet.')).toBeVisible();
   await expect(bob.page.getByText('This practice was deleted by a bandmate.')).toBeVisible();
 });
 

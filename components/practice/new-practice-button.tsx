@@ -15,7 +15,8 @@ import { parsePracticeFields } from '@/lib/validation/practice';
 import { deviceZone } from '@/lib/validation/schedule';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { PracticeFields, useFocusFirstError } from './practice-fields';
+import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
+import { PracticeFields } from './practice-fields';
 
 /**
  * "Plan a practice": a modal <dialog> (focus moves in, Escape closes, focus returns to the button) with the
@@ -67,7 +68,7 @@ function PlanPracticeForm({ bandId, zone, onCancel }: { bandId: string; zone: st
     return result;
   }, IDLE);
   const invalid = state.status === 'invalid' ? state : undefined;
-  useFocusFirstError(form, invalid?.errors);
+  useFocusFirstError(form, state);
   return (
     <form ref={form} action={formAction} aria-labelledby="plan-practice-title" className="flex flex-col gap-3" noValidate>
       <h2 id="plan-practice-title" className="text-lg font-semibold">

@@ -14,7 +14,8 @@ import { formValues } from '@/lib/validation/form';
 import { parsePracticeFields } from '@/lib/validation/practice';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { PracticeFields, useFocusFirstError } from './practice-fields';
+import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
+import { PracticeFields } from './practice-fields';
 
 /** The practice as its form shows it: wall-clock date and times in its own zone. */
 function formOf(practice: PracticeSessionRow): Record<string, string> {
@@ -45,7 +46,7 @@ export function PracticeDetailsForm({ practice, onClose }: { practice: PracticeS
   }, IDLE);
   const invalid = state.status === 'invalid' ? state : undefined;
   const conflict = state.status === 'conflict' ? state : undefined;
-  useFocusFirstError(form, invalid?.errors);
+  useFocusFirstError(form, state);
   return (
     <form ref={form} action={formAction} aria-label="Practice details" className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-4" noValidate>
       <input type="hidden" name="id" value={base.id} />

@@ -1,14 +1,13 @@
 'use client';
 
-import { useEffect, useMemo, type RefObject } from 'react';
 import type { FieldErrors } from '@/lib/validation/form';
 import type { PracticeFieldName } from '@/lib/validation/practice';
+import { ZoneField } from '@/components/calendar/zone-field';
 import { Field } from '@/components/ui/field';
 
 // The fields of a practice (date, start, end, zone, location, notes), shared by "Plan a practice" and the
-// details form. Both render only after a click, so the zone list from this device's Intl never meets the server's.
+// details form.
 
-const ORDER: PracticeFieldName[] = ['date', 'starts_at', 'ends_at', 'time_zone', 'location', 'notes'];
 const tall = 'min-h-11';
 
 type Props = {
@@ -21,7 +20,6 @@ type Props = {
 };
 
 export function PracticeFields({ idPrefix, values, errors = {}, hints = {} }: Props) {
-  const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []), []);
   const message = (name: PracticeFieldName) => errors[name] ?? hints[name];
   const notesError = message('notes');
   return (
@@ -31,22 +29,7 @@ export function PracticeFields({ idPrefix, values, errors = {}, hints = {} }: Pr
         <Field id={`${idPrefix}-start`} label="Start" name="starts_at" type="time" required defaultValue={values.starts_at} error={message('starts_at')} inputClassName={tall} />
         <Field id={`${idPrefix}-end`} label="End" name="ends_at" type="time" required defaultValue={values.ends_at} error={message('ends_at')} inputClassName={tall} />
       </div>
-      <Field
-        id={`${idPrefix}-zone`}
-        label="Time zone (city, e.g. Europe/Lisbon)"
-        name="time_zone"
-        list={`${idPrefix}-zones`}
-        autoComplete="off"
-        required
-        defaultValue={values.time_zone}
-        error={message('time_zone')}
-        inputClassName={tall}
-      />
-      <datalist id={`${idPrefix}-zones`}>
-        {zones.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
+      <ZoneField id={`${idPrefix}-zone`} defaultValue={values.time_zone ?? ''} error={message('time_zone')} />
       <Field id={`${idPrefix}-location`} label="Location" name="location" placeholder="Rehearsal room" defaultValue={values.location} error={message('location')} inputClassName={tall} />
       <label htmlFor={`${idPrefix}-notes`} className="flex flex-col gap-1 text-sm">
         <span className="text-zinc-300">Notes</span>
@@ -67,14 +50,4 @@ export function PracticeFields({ idPrefix, values, errors = {}, hints = {} }: Pr
       </label>
     </>
   );
-}
-
-/** After a refusal, focus goes to the first field with an error (in reading order), so it is heard first. */
-export function useFocusFirstError(form: RefObject<HTMLFormElement | null>, errors: FieldErrors<string> | undefined) {
-  useEffect(() => {
-    if (!errors) return;
-    const first = ORDER.find((name) => errors[name]);
-    const input = first ? form.current?.elements.namedItem(first) : null;
-    if (input instanceof HTMLElement) input.focus();
-  }, [form, errors]);
 }

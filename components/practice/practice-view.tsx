@@ -48,7 +48,7 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
           <Link href={backHref} className="text-sm text-zinc-400 hover:text-amp-400">
-            ← Practices
+            ← Calendar
           </Link>
           <PracticeHeading practice={practice} />
           {practice.location ? (

@@ -36,7 +36,7 @@ export function useAgendaActions(bandId: string, sessionId: string, agenda: Prac
 
   const patch = useCallback(
     async (item: PracticeItemRow, changes: AgendaPatch) => {
-      const input = { id: item.id, band_id: item.band_id, patch: changes };
+      const input = { id: item.id, band_id: item.band_id, ...changes };
       const replayable = { op: 'practice-items.patch', payload: input, label: 'Change an agenda item' };
       report(await mutate({ kind: 'update', row: { id: item.id }, patch: changes }, () => patchAgendaItem(input), undefined, replayable));
     },

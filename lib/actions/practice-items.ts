@@ -30,7 +30,7 @@ export async function addAgendaItem(input: unknown): Promise<AgendaItemResult> {
 export async function patchAgendaItem(input: unknown): Promise<AgendaItemResult> {
   const parsed = agendaItemPatchSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', errors: { form: Object.values(fieldErrors(parsed.error))[0] ?? 'Not a valid change' } };
-  const { id, band_id: bandId, patch } = parsed.data;
+  const { id, band_id: bandId, ...patch } = parsed.data;
   const supabase = await createClient();
   const update = (changes: AgendaPatch) => supabase.from('practice_items').update(changes).eq('id', id).eq('band_id', bandId).select('*');
   let { data, error } = await update(patch);

@@ -47,13 +47,14 @@ export const agendaItemCreateSchema = z.object({
   position: positionSchema,
   goal: goalSchema,
 });
+const agendaItemRef = { id: uuidSchema, band_id: uuidSchema };
+
 /** One change to an agenda item: its place or its goal. Strict, so a bad position is refused, never read as "no goal". */
-export const agendaItemPatchSchema = z.object({
-  id: uuidSchema,
-  band_id: uuidSchema,
-  patch: z.union([z.strictObject({ position: positionSchema }), z.strictObject({ goal: goalSchema })], { error: 'Not a valid change' }),
-});
-export type AgendaPatch = z.output<typeof agendaItemPatchSchema>['patch'];
+export const agendaItemPatchSchema = z.union(
+  [z.strictObject({ ...agendaItemRef, position: positionSchema }), z.strictObject({ ...agendaItemRef, goal: goalSchema })],
+  { error: 'Not a valid change' },
+);
+export type AgendaPatch = { position: string } | { goal: string | null };
 
 /** The details form's `base` (JSON of the values it opened with), for the three-way merge only; bad means none. */
 export function parsePracticeBase(raw: string | undefined): Partial<PracticeFields> {

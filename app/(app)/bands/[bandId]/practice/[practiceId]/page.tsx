@@ -17,7 +17,7 @@ export default async function PracticePage({ params }: { params: Promise<{ bandI
   if (!data.practices.some((practice) => practice.id === practiceId)) notFound();
   return (
     <CalendarLive data={data} userId={user.id}>
-      <PracticeView bandId={bandId} practiceId={practiceId} backHref={`/bands/${bandId}/practice`} />
+      <PracticeView bandId={bandId} practiceId={practiceId} backHref={`/bands/${bandId}/calendar`} />
     </CalendarLive>
   );
 }
