@@ -4,7 +4,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { SetlistsLive, useSetlistsChannel } from '@/components/setlists/setlists-live';
 import type { BandMember } from '@/lib/data/bands';
 import type { CalendarData } from '@/lib/data/calendar';
-import type { ConnectionState } from '@/lib/live/connection';
+import { worstConnection, type ConnectionState } from '@/lib/live/connection';
 import {
   AvailabilityStoreProvider,
   LearnStatusStoreProvider,
@@ -32,25 +32,37 @@ export function useCalendarMe(): Me {
   return me;
 }
 
+/** Who is looking and the band's line-up, for any view that shows per-member answers (the song list too). */
+export function CalendarMeProvider({ userId, members, children }: { userId: string; members: BandMember[]; children: ReactNode }) {
+  const me = useMemo(() => ({ userId, members }), [userId, members]);
+  return <MeContext.Provider value={me}>{children}</MeContext.Provider>;
+}
+
+/** The stores of channel `practice:<band>`: sessions, their agendas, learn status (also under the song list). */
+export function PracticeLive({ data, children }: { data: Pick<CalendarData, 'practices' | 'agenda' | 'learn'>; children: ReactNode }) {
+  return (
+    <PracticeSessionsStoreProvider initialRows={data.practices}>
+      <PracticeItemsStoreProvider initialRows={data.agenda}>
+        <LearnStatusStoreProvider initialRows={data.learn}>{children}</LearnStatusStoreProvider>
+      </PracticeItemsStoreProvider>
+    </PracticeSessionsStoreProvider>
+  );
+}
+
 /** Every store a calendar page reads, seeded from one server read (the setlists' stores included). */
 export function CalendarLive({ data, userId, children }: { data: CalendarData; userId: string; children: ReactNode }) {
-  const me = useMemo(() => ({ userId, members: data.members }), [userId, data.members]);
   return (
-    <MeContext.Provider value={me}>
+    <CalendarMeProvider userId={userId} members={data.members}>
       <SetlistsLive data={data}>
         <ShowsStoreProvider initialRows={data.shows}>
-          <PracticeSessionsStoreProvider initialRows={data.practices}>
-            <PracticeItemsStoreProvider initialRows={data.agenda}>
-              <LearnStatusStoreProvider initialRows={data.learn}>
-                <AvailabilityStoreProvider initialRows={data.availability}>
-                  <UnavailableDatesStoreProvider initialRows={data.away}>{children}</UnavailableDatesStoreProvider>
-                </AvailabilityStoreProvider>
-              </LearnStatusStoreProvider>
-            </PracticeItemsStoreProvider>
-          </PracticeSessionsStoreProvider>
+          <PracticeLive data={data}>
+            <AvailabilityStoreProvider initialRows={data.availability}>
+              <UnavailableDatesStoreProvider initialRows={data.away}>{children}</UnavailableDatesStoreProvider>
+            </AvailabilityStoreProvider>
+          </PracticeLive>
         </ShowsStoreProvider>
       </SetlistsLive>
-    </MeContext.Provider>
+    </CalendarMeProvider>
   );
 }
 
@@ -78,10 +90,7 @@ export function usePracticeChannel(bandId: string): ConnectionState {
   return useLiveChannel(`practice:${bandId}`, bandId, feeds);
 }
 
-const RANK: Record<ConnectionState, number> = { connected: 0, connecting: 1, reconnecting: 2, offline: 3 };
-
 /** The three channels a calendar page lives on (shows, practice, setlists), reported as the worst of them. */
 export function useCalendarChannels(bandId: string): ConnectionState {
-  const states = [useShowsChannel(bandId), usePracticeChannel(bandId), useSetlistsChannel(bandId)];
-  return states.reduce((worst, state) => (RANK[state] > RANK[worst] ? state : worst));
+  return worstConnection([useShowsChannel(bandId), usePracticeChannel(bandId), useSetlistsChannel(bandId)]);
 }

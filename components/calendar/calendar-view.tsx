@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { NewPracticeButton } from '@/components/practice/new-practice-button';
 import { NewShowButton } from '@/components/shows/new-show-button';
 import { ConnectionIndicator } from '@/components/ui/connection-indicator';
 import { AwayPanel } from './away-panel';
@@ -22,6 +23,7 @@ export function CalendarView({ bandId, now }: { bandId: string; now: number }) {
       </div>
       <div className="flex flex-wrap gap-2">
         <NewShowButton bandId={bandId} />
+        <NewPracticeButton bandId={bandId} />
       </div>
       <UpcomingEvents bandId={bandId} events={next} empty="Nothing planned yet. Plan a show or a practice." />
       <MonthView events={all} today={new Date(now).toISOString().slice(0, 10)} />

@@ -1,8 +1,6 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import { GripVertical, X } from 'lucide-react';
 import type { SetlistItem, Song } from '@/lib/database.types';
 import { rowKey } from '@/lib/live/definition';
@@ -11,6 +9,7 @@ import { useSetlistItemsStore } from '@/lib/live/stores';
 import { setlistItemsTable } from '@/lib/live/tables/setlists';
 import { clock } from '@/lib/setlists/timing';
 import { semitoneLabel, transposeKey } from '@/lib/setlists/transpose';
+import { useSortableRow } from '@/components/ui/sortable-list';
 import { ItemDetails } from './item-details';
 import { SetHeading } from './set-heading';
 import { TransposeStepper } from './transpose-stepper';
@@ -28,9 +27,6 @@ type Props = {
 
 // Hoisted: the shell re-renders on every drag event, and the same element lets React skip the icon each time.
 const GRIP = <GripVertical aria-hidden className="size-5" />;
-// dnd-kit opens a ResizeObserver per row when a drag starts; rows do not change size mid-drag, and sixty
-// observers made the drag start a long task.
-const NO_RESIZE_OBSERVER = { disabled: true };
 const iconButton = 'flex min-h-11 min-w-11 items-center justify-center rounded-lg text-zinc-300 hover:text-amp-400 focus-visible:outline-2 focus-visible:outline-amp-400';
 
 /**
@@ -40,14 +36,14 @@ const iconButton = 'flex min-h-11 min-w-11 items-center justify-center rounded-l
  */
 export const ItemRow = memo(function ItemRow(props: Props) {
   const { item, title } = props;
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, resizeObserverConfig: NO_RESIZE_OBSERVER });
+  const { ref, style, handle, isDragging } = useSortableRow(item.id);
   const key = useMemo(() => rowKey(setlistItemsTable, item)!, [item]);
   const saving = useSetlistItemsStore((store) => key in store.overlays);
   const waiting = useWaiting(setlistItemsTable.table, key);
   return (
     <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      ref={ref}
+      style={style}
       aria-label={title}
       data-item-id={item.id}
       data-kind={item.kind}
@@ -55,7 +51,7 @@ export const ItemRow = memo(function ItemRow(props: Props) {
       data-pending={saving || undefined}
       className={`flex items-start rounded-xl border bg-stage-900 ${isDragging ? 'relative z-10 border-amp-400 shadow-lg' : 'border-white/10'} ${item.kind === 'break' ? 'border-dashed' : ''}`}
     >
-      <button type="button" className={`${iconButton} mt-1 cursor-grab touch-none`} aria-label={`Move ${title}`} {...attributes} {...listeners}>
+      <button type="button" className={`${iconButton} mt-1 cursor-grab touch-none`} aria-label={`Move ${title}`} {...handle}>
         {GRIP}
       </button>
       <ItemBody {...props} saving={saving} waiting={waiting} />

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { SetlistsData } from '@/lib/data/setlists';
-import { compareItems } from '@/lib/setlists/order';
+import { compareItems } from '@/lib/order/keys';
 import { clock, setlistTiming } from '@/lib/setlists/timing';
 import { semitoneLabel, transposeKey } from '@/lib/setlists/transpose';
 import { PrintButton } from './print-button';

@@ -7,7 +7,7 @@ import { newId } from '@/lib/live/new-id';
 import { useSetlistItemsStoreApi } from '@/lib/live/stores';
 import { draftItem, setlistItemsTable } from '@/lib/live/tables/setlists';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
-import { keyAtEnd, keyForMove } from '@/lib/setlists/order';
+import { keyAtEnd, keyForMove } from '@/lib/order/keys';
 import type { ItemPatch } from '@/lib/validation/setlist';
 
 type NewItem = { kind: 'song'; song_id: string } | { kind: 'break'; notes?: string | null; duration_override_s?: number | null } | { kind: 'note'; notes: string };

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import type { ShowRow } from '@/lib/database.types';
 import { useSetlistItemsStore, useSetlistsStore } from '@/lib/live/stores';
-import { compareItems } from '@/lib/setlists/order';
+import { compareItems } from '@/lib/order/keys';
 import { againstTarget, clock } from '@/lib/setlists/timing';
 import { useSetlistTiming } from '@/components/setlists/use-setlist-timing';
 

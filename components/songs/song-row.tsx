@@ -1,6 +1,8 @@
 'use client';
 
-import type { Song } from '@/lib/database.types';
+import { useCalendarMe } from '@/components/calendar/calendar-live';
+import { LearnChips, MyLearnStatus } from '@/components/practice/learn-status';
+import type { LearnState, Song } from '@/lib/database.types';
 import { rowKey } from '@/lib/live/definition';
 import { useWaiting } from '@/lib/live/offline/offline-queue';
 import { useSongsStore } from '@/lib/live/stores';
@@ -16,9 +18,12 @@ type Props = {
   /** The song is gone from the band (deleted while this device edits it): the row stays for the open form. */
   deleted: boolean;
   onEditingChange: (song: Song | null) => void;
+  /** Every member's learn status for this song (member id → state). */
+  learn: Map<string, LearnState> | undefined;
 };
 
-export function SongRow({ song, editing, deleted, onEditingChange }: Props) {
+export function SongRow({ song, editing, deleted, onEditingChange, learn }: Props) {
+  const { userId } = useCalendarMe();
   const key = rowKey(songsTable, song)!;
   const saving = useSongsStore((store) => key in store.overlays);
   const waiting = useWaiting(songsTable.table, key);
@@ -42,6 +47,8 @@ export function SongRow({ song, editing, deleted, onEditingChange }: Props) {
               {song.notes}
             </p>
           ) : null}
+          <LearnChips title={song.title} statuses={learn} />
+          {deleted ? null : <MyLearnStatus bandId={song.band_id} songId={song.id} title={song.title} status={learn?.get(userId)} />}
         </div>
         {editing ? null : (
           <div className="flex gap-2">

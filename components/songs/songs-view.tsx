@@ -5,6 +5,9 @@ import type { Song } from '@/lib/database.types';
 import { useSongsStore, useSongsStoreApi } from '@/lib/live/stores';
 import { songsTable } from '@/lib/live/tables/songs';
 import { liveFeed, useLiveChannel } from '@/lib/live/use-live-channel';
+import { worstConnection } from '@/lib/live/connection';
+import { usePracticeChannel } from '@/components/calendar/calendar-live';
+import { useLearnBySong } from '@/components/practice/use-learn-status';
 import { SectionHeader } from '@/components/ui/section-header';
 import { AddSongForm } from './add-song-form';
 import { SongRow } from './song-row';
@@ -12,7 +15,9 @@ import { SongRow } from './song-row';
 export function SongsView({ bandId }: { bandId: string }) {
   const store = useSongsStoreApi();
   const feeds = useMemo(() => [liveFeed(songsTable, store)], [store]);
-  const connection = useLiveChannel(`songs:${bandId}`, bandId, feeds);
+  // Two channels, one hook each: the songs, and practice:<band> for everyone's learn status. Live when both are.
+  const connection = worstConnection([useLiveChannel(`songs:${bandId}`, bandId, feeds), usePracticeChannel(bandId)]);
+  const learn = useLearnBySong();
   const songs = useSongsStore((state) => state.rows);
   // Songs with an open edit form, as they were when it opened. One a bandmate deletes stays listed (marked
   // deleted) until the form is closed, so nothing typed vanishes with it.
@@ -40,6 +45,7 @@ export function SongsView({ bandId }: { bandId: string }) {
               song={song}
               editing={song.id in editing}
               deleted={!present.has(song.id)}
+              learn={learn.get(song.id)}
               onEditingChange={(next) => onEditingChange(song.id, next)}
             />
           ))}

@@ -4,10 +4,12 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
   name: string;
   error?: string;
+  /** Extra classes for the input itself (className styles the label around it). */
+  inputClassName?: string;
 };
 
 /** A labelled input whose error is announced with it (aria-describedby) and shown right under it. */
-export function Field({ label, name, error, className, id, ...input }: FieldProps) {
+export function Field({ label, name, error, className, inputClassName, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
   const errorId = `${inputId}-error`;
   return (
@@ -18,7 +20,7 @@ export function Field({ label, name, error, className, id, ...input }: FieldProp
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        className="rounded-lg border border-white/15 bg-stage-950 px-3 py-2 text-zinc-100 outline-none focus:border-amp-400 aria-invalid:border-red-400"
+        className={`rounded-lg border border-white/15 bg-stage-950 px-3 py-2 text-zinc-100 outline-none focus:border-amp-400 aria-invalid:border-red-400 ${inputClassName ?? ''}`}
         {...input}
       />
       {error ? (

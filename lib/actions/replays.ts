@@ -1,6 +1,9 @@
 import type { Replays } from '@/lib/live/offline/replay';
 import { IDLE } from '@/lib/live/result';
 import { addAway, removeAway, setAvailability } from './availability';
+import { setLearnStatus } from './learn-status';
+import { createPractice, deletePractice, updatePractice } from './practice';
+import { addAgendaItem, patchAgendaItem, removeAgendaItem } from './practice-items';
 import { addItem, patchItem, removeItem } from './setlist-items';
 import { createSetlist, deleteSetlist, updateSetlist } from './setlists';
 import { createShow, deleteShow, setShowStatus, updateShow } from './shows';
@@ -33,4 +36,11 @@ export const replays: Replays = {
   'availability.set': (payload) => setAvailability(payload),
   'away.add': (payload) => addAway(payload),
   'away.remove': (payload) => removeAway(payload),
+  'practice.create': (payload) => createPractice(IDLE, formDataOf(payload)),
+  'practice.update': (payload) => updatePractice(IDLE, formDataOf(payload)),
+  'practice.delete': (payload) => deletePractice(IDLE, formDataOf(payload)),
+  'practice-items.add': (payload) => addAgendaItem(payload),
+  'practice-items.patch': (payload) => patchAgendaItem(payload),
+  'practice-items.remove': (payload) => removeAgendaItem(payload),
+  'learn-status.set': (payload) => setLearnStatus(payload),
 };

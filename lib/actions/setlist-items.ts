@@ -1,6 +1,6 @@
 'use server';
 
-import { positionTaken, withFreePosition } from '@/lib/setlists/free-position';
+import { positionTaken, SETLIST_ITEMS, withFreePosition } from '@/lib/order/free-position';
 import { createClient } from '@/lib/supabase/server';
 import { fieldErrors } from '@/lib/validation/form';
 import { itemCreateSchema, itemPatchSchema, setlistRefSchema, type ItemPatch } from '@/lib/validation/setlist';
@@ -15,7 +15,7 @@ export async function addItem(input: unknown): Promise<ItemResult> {
   const parsed = itemCreateSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', errors: { form: Object.values(fieldErrors(parsed.error))[0] } };
   const supabase = await createClient();
-  const { data, error } = await withFreePosition(supabase, parsed.data.setlist_id, parsed.data.position, (position) =>
+  const { data, error } = await withFreePosition(supabase, SETLIST_ITEMS, parsed.data.setlist_id, parsed.data.position, (position) =>
     supabase.from('setlist_items').insert({ ...parsed.data, position }).select('*').single(),
   );
   if (error?.code === '23505' && error.message.includes('setlist_items_pkey')) {
@@ -35,10 +35,10 @@ export async function patchItem(input: unknown): Promise<ItemResult> {
   const update = (changes: ItemPatch) => supabase.from('setlist_items').update(changes).eq('id', id).eq('band_id', bandId).select('*');
   // One round trip in the common case; the setlist is looked up only when another device took the position.
   let { data, error } = await update(patch);
-  if (positionTaken(error) && patch.position !== undefined) {
+  if (positionTaken(SETLIST_ITEMS, error) && patch.position !== undefined) {
     const { data: item } = await supabase.from('setlist_items').select('setlist_id').eq('id', id).maybeSingle();
     if (!item) return { status: 'gone', key: { id }, message: 'This item was removed by a bandmate.' };
-    ({ data, error } = await withFreePosition(supabase, item.setlist_id, patch.position, (position) => update({ ...patch, position })));
+    ({ data, error } = await withFreePosition(supabase, SETLIST_ITEMS, item.setlist_id, patch.position, (position) => update({ ...patch, position })));
   }
   if (error || !data) return { status: 'invalid', errors: { form: describeDbError(error!, 'change the item') } };
   const [row] = data;

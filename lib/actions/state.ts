@@ -1,11 +1,12 @@
 import type { PostgrestError } from '@supabase/supabase-js';
-import type { Setlist, SetlistItem, ShowRow, Song } from '@/lib/database.types';
+import type { LearnStatusRow, PracticeItemRow, PracticeSessionRow, Setlist, SetlistItem, ShowRow, Song } from '@/lib/database.types';
 import type { ShowFieldName } from '@/lib/validation/show';
 import type { MergedUpdate } from '@/lib/live/merged-update';
 import { typedValues } from '@/lib/live/merged-update';
 import type { FieldConflict } from '@/lib/live/three-way';
 import type { LiveResult } from '@/lib/live/result';
 import type { FieldErrors } from '@/lib/validation/form';
+import type { PracticeFieldName } from '@/lib/validation/practice';
 import type { SetlistFieldName } from '@/lib/validation/setlist';
 import type { SongFieldName } from '@/lib/validation/song';
 
@@ -24,6 +25,10 @@ export type SongDeleteState = LiveResult<Song, 'id' | 'band_id'> | { status: 'in
 
 export type SetlistFormState = LiveResult<Setlist, SetlistFieldName>;
 export type ItemResult = LiveResult<SetlistItem, 'form'>;
+
+export type PracticeFormState = LiveResult<PracticeSessionRow, PracticeFieldName>;
+export type AgendaItemResult = LiveResult<PracticeItemRow, 'form'>;
+export type LearnStatusResult = LiveResult<LearnStatusRow, 'form'>;
 
 /** A database refusal in words a musician can act on; the SQL details stay in the server log. */
 export function describeDbError(error: PostgrestError, doing: string): string {

@@ -16,7 +16,7 @@ export type CalendarData = SetlistsData & {
   members: BandMember[];
 };
 
-async function rows<T>(query: PromiseLike<{ data: T[] | null; error: { message: string } | null }>, what: string): Promise<T[]> {
+export async function rows<T>(query: PromiseLike<{ data: T[] | null; error: { message: string } | null }>, what: string): Promise<T[]> {
   const { data, error } = await query;
   if (error) throw new Error(`Loading ${what} failed: ${error.message}`);
   return data ?? [];

@@ -37,3 +37,10 @@ export function changesReadyFromSystem(message: unknown): boolean | undefined {
   if (extension !== 'postgres_changes') return undefined;
   return status === 'ok';
 }
+
+const RANK: Record<ConnectionState, number> = { connected: 0, connecting: 1, reconnecting: 2, offline: 3 };
+
+/** A view on several channels shows the worst of their states: it is Live only when every one is. */
+export function worstConnection(states: ConnectionState[]): ConnectionState {
+  return states.reduce((worst, state) => (RANK[state] > RANK[worst] ? state : worst), 'connected');
+}

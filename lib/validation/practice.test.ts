@@ -59,6 +59,9 @@ describe('agenda items and learn status', () => {
     expect(fieldErrors(agendaItemCreateSchema.safeParse({ ...item, song_id: 'nope' }).error!).song_id).toBeDefined();
     expect(fieldErrors(agendaItemCreateSchema.safeParse({ ...item, position: 'not a key!' }).error!)).toEqual({ position: 'Not a valid position' });
     expect(agendaItemPatchSchema.safeParse({ id: ITEM, band_id: BAND, position: 'a1' }).success).toBe(true);
+    // A bad position is refused, never read as a patch that clears the goal.
+    expect(agendaItemPatchSchema.safeParse({ id: ITEM, band_id: BAND, position: 'not a key!' }).success).toBe(false);
+    expect(agendaItemPatchSchema.safeParse({ id: ITEM, band_id: BAND, position: 'a1', goal: 'both' }).success).toBe(false);
   });
 
   it('learn status is new, learning or ready', () => {

@@ -47,9 +47,25 @@ export const agendaItemCreateSchema = z.object({
   position: positionSchema,
   goal: goalSchema,
 });
-export const agendaItemPatchSchema = z.object({ id: uuidSchema, band_id: uuidSchema }).and(
-  z.union([z.object({ position: positionSchema }), z.object({ goal: goalSchema })]),
+const agendaItemRef = { id: uuidSchema, band_id: uuidSchema };
+
+/** One change to an agenda item: its place or its goal. Strict, so a bad position is refused, never read as "no goal". */
+export const agendaItemPatchSchema = z.union(
+  [z.strictObject({ ...agendaItemRef, position: positionSchema }), z.strictObject({ ...agendaItemRef, goal: goalSchema })],
+  { error: 'Not a valid change' },
 );
+export type AgendaPatch = { position: string } | { goal: string | null };
+
+/** The details form's `base` (JSON of the values it opened with), for the three-way merge only; bad means none. */
+export function parsePracticeBase(raw: string | undefined): Partial<PracticeFields> {
+  const schema = z.object({ starts_at: z.string(), ends_at: z.string(), time_zone: z.string(), location: z.string().nullable(), notes: z.string().nullable() }).partial();
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
 
 export const learnStatusSchema = z.object({
   band_id: uuidSchema,

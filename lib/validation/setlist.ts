@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isOrderKey } from '@/lib/setlists/order';
+import { isOrderKey } from '@/lib/order/keys';
 import { optional, uuidSchema } from './song';
 
 // Mirrors the checks in supabase/migrations/*_setlists.sql, so a problem is reported on its field before the

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { withFreePosition } from '@/lib/setlists/free-position';
-import { isOrderKey } from '@/lib/setlists/order';
+import { SETLIST_ITEMS, withFreePosition } from '@/lib/order/free-position';
+import { isOrderKey } from '@/lib/order/keys';
 import { band, signUp, sql, type User } from './support';
 
-// The server actions' collision rule (lib/setlists/free-position.ts), driven through supabase-js as the band's
+// The server actions' collision rule (lib/order/free-position.ts), driven through supabase-js as the band's
 // members against the real unique constraint: two devices that pick the same position both keep their item.
 
 const stack = inject('stack');
@@ -23,7 +23,7 @@ async function newSetlist(): Promise<string> {
 
 /** Adds a break at `position` the way the addItem action does, resolving a taken position. */
 function add(user: User, setlistId: string, position: string) {
-  return withFreePosition(user.client, setlistId, position, (free) =>
+  return withFreePosition(user.client, SETLIST_ITEMS, setlistId, position, (free) =>
     user.client.from('setlist_items').insert({ band_id: bandId, setlist_id: setlistId, kind: 'break' as const, position: free }).select('*').single(),
   );
 }
@@ -58,7 +58,7 @@ describe('position collisions', () => {
   it('a move onto a taken position lands just after it', async () => {
     const setlistId = await newSetlist();
     const [first, , moving] = await Promise.all([add(alice, setlistId, 'a0'), add(alice, setlistId, 'a2'), add(alice, setlistId, 'a4')]);
-    const { data, error } = await withFreePosition(bob.client, setlistId, first.data!.position, (free) =>
+    const { data, error } = await withFreePosition(bob.client, SETLIST_ITEMS, setlistId, first.data!.position, (free) =>
       bob.client.from('setlist_items').update({ position: free }).eq('id', moving.data!.id).select('*'),
     );
     expect(error).toBeNull();
@@ -67,7 +67,7 @@ describe('position collisions', () => {
 
   it('a refusal other than a taken position comes back unchanged (no retry)', async () => {
     const setlistId = await newSetlist();
-    const { error } = await withFreePosition(bob.client, setlistId, 'a0', (free) =>
+    const { error } = await withFreePosition(bob.client, SETLIST_ITEMS, setlistId, 'a0', (free) =>
       bob.client.from('setlist_items').insert({ band_id: bandId, setlist_id: setlistId, kind: 'break', position: free, transpose: 99 }).select('*').single(),
     );
     expect(error?.code).toBe('23514');

@@ -1,5 +1,5 @@
 import type { Setlist, SetlistItem } from '@/lib/database.types';
-import { compareItems } from '@/lib/setlists/order';
+import { compareItems } from '@/lib/order/keys';
 import { compareBytes } from '@/lib/compare';
 import { defineLiveTable } from '../definition';
 

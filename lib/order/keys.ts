@@ -1,12 +1,15 @@
 import { generateKeyBetween } from 'fractional-indexing';
-import type { SetlistItem } from '@/lib/database.types';
 import { compareBytes } from '@/lib/compare';
 
-// Item order is a fractional-indexing key per item (npm fractional-indexing): moving or inserting one item
-// writes one row, and keys compare byte-wise (PostgreSQL COLLATE "C"), so every device sorts them alike.
+// The order of a list's items (a setlist, a practice agenda) is a fractional-indexing key per item (npm
+// fractional-indexing): moving or inserting one item writes one row, and keys compare byte-wise (PostgreSQL
+// COLLATE "C"), so every device sorts them alike.
+
+/** Any row of an ordered list: its key and the id that breaks a tie. */
+export type Ordered = { id: string; position: string };
 
 /** Position, then id: total, so even a transient duplicate key sorts the same on every device. */
-export function compareItems(a: Pick<SetlistItem, 'position' | 'id'>, b: Pick<SetlistItem, 'position' | 'id'>): number {
+export function compareItems(a: Ordered, b: Ordered): number {
   return compareBytes(a.position, b.position) || compareBytes(a.id, b.id);
 }
 
@@ -22,7 +25,7 @@ export function isOrderKey(key: string): boolean {
 }
 
 /** A key after every item (`items` in display order). */
-export function keyAtEnd(items: ReadonlyArray<Pick<SetlistItem, 'position'>>): string {
+export function keyAtEnd(items: ReadonlyArray<Pick<Ordered, 'position'>>): string {
   return generateKeyBetween(items.at(-1)?.position ?? null, null);
 }
 
@@ -30,7 +33,7 @@ export function keyAtEnd(items: ReadonlyArray<Pick<SetlistItem, 'position'>>): s
  * The key that puts `movingId` at `toIndex` of the list as it will read after the move (dnd-kit's arrayMove
  * semantics): between its new neighbours, whatever their keys.
  */
-export function keyForMove(items: ReadonlyArray<Pick<SetlistItem, 'id' | 'position'>>, movingId: string, toIndex: number): string {
+export function keyForMove(items: ReadonlyArray<Ordered>, movingId: string, toIndex: number): string {
   const others = items.filter((item) => item.id !== movingId);
   const index = Math.max(0, Math.min(toIndex, others.length));
   const before = others[index - 1]?.position ?? null;

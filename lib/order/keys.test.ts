@@ -1,7 +1,7 @@
 import { arrayMove } from '@dnd-kit/sortable';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { describe, expect, it } from 'vitest';
-import { compareItems, isOrderKey, keyAfterCollision, keyAtEnd, keyForMove } from './order';
+import { compareItems, isOrderKey, keyAfterCollision, keyAtEnd, keyForMove } from './keys';
 
 type Row = { id: string; position: string };
 
