@@ -34,6 +34,13 @@ test('calendar: A plans a show with a setlist, B answers maybe then yes, blocks 
   await expect(counts(alice.page)).toHaveText('1 yes · 0 maybe · 0 no');
   await expect(alice.page.getByRole('list', { name: 'Answers' })).toContainText('Yes');
 
+  // Not ready for the next show: every song of its setlist someone has not marked ready; live as A marks one.
+  const notReady = bob.page.getByTestId('not-ready');
+  await expect(notReady).toContainText('Opener: Alice not set, you not set');
+  await alice.page.goto(`/bands/${bandId}/songs`);
+  await alice.page.getByRole('group', { name: 'My status for Opener' }).getByRole('button', { name: 'Ready' }).click();
+  await expect(notReady).toContainText('Opener: you not set');
+
   // B blocks 1–7 June; A planning a show on 3 June sees the conflict by name before and after saving.
   await bob.page.goto(`/bands/${bandId}/calendar`);
   const block = bob.page.getByRole('form', { name: 'Block dates' });

@@ -29,7 +29,8 @@ export function BandHome({ bandId, now }: { bandId: string; now: number }) {
   const learn = useLearnStatusStore((state) => state.rows);
   const nextShow = next.find((event) => event.kind === 'show' && !event.cancelled);
   const setlistId = shows.find((show) => show.id === nextShow?.id)?.setlist_id ?? null;
-  const missing = useMemo(() => notReady(setlistId, items, songs, learn), [setlistId, items, songs, learn]);
+  const memberIds = useMemo(() => members.map((member) => member.user_id), [members]);
+  const missing = useMemo(() => notReady(setlistId, items, songs, learn, memberIds), [setlistId, items, songs, learn, memberIds]);
   const name = (id: string) => (id === userId ? 'you' : (members.find((member) => member.user_id === id)?.display_name ?? 'a member'));
   return (
     <div className="flex flex-col gap-4">
@@ -42,7 +43,7 @@ export function BandHome({ bandId, now }: { bandId: string; now: number }) {
         <section aria-labelledby="not-ready-title" className="flex flex-col gap-2 rounded-2xl border border-white/10 bg-stage-900 p-4" data-testid="not-ready">
           <h3 id="not-ready-title" className="font-semibold">Not ready for {nextShow.title}</h3>
           {!setlistId ? <p className="text-sm text-zinc-300">No setlist attached to this show yet.</p> : missing.length === 0 ? (
-            <p className="text-sm text-emerald-300">Nobody has marked a song of its setlist as new or learning.</p>
+            <p className="text-sm text-emerald-300">Every member has marked every song of its setlist ready.</p>
           ) : (
             <ul className="flex flex-col gap-1 text-sm">
               {missing.map(({ song, members: who }) => (

@@ -2,7 +2,10 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { AwayWarning } from '@/components/calendar/away-warning';
 import { useCalendarChannels, useCalendarMe } from '@/components/calendar/calendar-live';
+import { EventAvailability } from '@/components/calendar/event-availability';
+import { dateIn, formatDate } from '@/lib/calendar/zoned';
 import type { Song } from '@/lib/database.types';
 import { usePracticeItemsStore, usePracticeSessionsStore, useSongsStore } from '@/lib/live/stores';
 import { ConnectionIndicator } from '@/components/ui/connection-indicator';
@@ -64,7 +67,11 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
           {practice.notes}
         </p>
       ) : null}
-      {/* Who can make it (the event's availability) goes here. */}
+      <AwayWarning date={dateIn(practice.starts_at, practice.time_zone)} testId="practice-away-conflict" />
+      <section aria-label="Who's coming" className="flex flex-col gap-2 rounded-2xl border border-white/10 bg-stage-900 p-4">
+        <h3 className="font-semibold">Who&apos;s coming</h3>
+        <EventAvailability bandId={bandId} kind="practice" eventId={practice.id} title={`the practice on ${formatDate(practice.starts_at, practice.time_zone)}`} detailed />
+      </section>
       {editing ? (
         <PracticeDetailsForm practice={practice} onClose={() => setEditing(false)} />
       ) : (
