@@ -63,3 +63,40 @@ from (values
   ('song', 'Superstition', 'a4', 0, 'Count in from the clav', null),
   ('song', 'Valerie (slow)', 'a5', -2, null, null)
 ) as i (kind, title, position, transpose, notes, duration_override_s);
+
+-- The calendar: a show in Lisbon three weeks out (venue wall clock, so the date stays sensible), a practice next
+-- week with an agenda, a couple of answers, learn status and Sam's away dates, so every calendar page has content.
+insert into public.shows (id, band_id, title, venue_name, venue_address, time_zone, starts_at, load_in_at, soundcheck_at,
+                          doors_at, set_start_at, set_end_at, status, fee_cents, currency, setlist_id, contacts, created_by)
+select '5e000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'Friday at the Tap Room', 'The Tap Room',
+       'Rua da Rosa 12, Lisboa', 'Europe/Lisbon', (d + time '21:00') at time zone 'Europe/Lisbon',
+       (d + time '18:00') at time zone 'Europe/Lisbon', (d + time '19:00') at time zone 'Europe/Lisbon',
+       (d + time '20:30') at time zone 'Europe/Lisbon', (d + time '21:30') at time zone 'Europe/Lisbon',
+       (d + time '22:15') at time zone 'Europe/Lisbon', 'confirmed', 35000, 'EUR', '5e700000-0000-4000-8000-000000000001',
+       'Promoter: Rita, +351 900 000 000', '11111111-1111-4111-8111-111111111111'
+from (select (current_date + 21)::timestamp as d) as day;
+
+insert into public.practice_sessions (id, band_id, starts_at, ends_at, time_zone, location, notes, created_by)
+select '9a000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001',
+       (d + time '19:00') at time zone 'Europe/Lisbon', (d + time '22:00') at time zone 'Europe/Lisbon', 'Europe/Lisbon',
+       'Rehearsal room 3', 'Bring the spare snare.', '22222222-2222-4222-8222-222222222222'
+from (select (current_date + 7)::timestamp as d) as day;
+
+insert into public.practice_items (band_id, session_id, song_id, position, goal)
+select 'b0000000-0000-4000-8000-000000000001', '9a000000-0000-4000-8000-000000000001', s.id, i.position, i.goal
+from (values ('Valerie', 'a0', 'Horn stabs tight; run twice'), ('Come Together', 'a1', 'Fix the bridge')) as i (title, position, goal)
+join public.songs s on s.band_id = 'b0000000-0000-4000-8000-000000000001' and s.title = i.title;
+
+insert into public.learn_status (band_id, song_id, user_id, status)
+select 'b0000000-0000-4000-8000-000000000001', s.id, u.user_id, case when s.status = 'ready' then 'ready' else u.status end
+from public.songs s
+cross join (values ('11111111-1111-4111-8111-111111111111'::uuid, 'ready'), ('22222222-2222-4222-8222-222222222222'::uuid, 'learning')) as u (user_id, status)
+where s.band_id = 'b0000000-0000-4000-8000-000000000001';
+
+insert into public.availability (band_id, user_id, event_id, show_id, answer) values
+  ('b0000000-0000-4000-8000-000000000001', '11111111-1111-4111-8111-111111111111', '5e000000-0000-4000-8000-000000000001', '5e000000-0000-4000-8000-000000000001', 'yes');
+insert into public.availability (band_id, user_id, event_id, practice_id, answer, note) values
+  ('b0000000-0000-4000-8000-000000000001', '22222222-2222-4222-8222-222222222222', '9a000000-0000-4000-8000-000000000001', '9a000000-0000-4000-8000-000000000001', 'maybe', 'Might be late');
+
+insert into public.unavailable_dates (band_id, user_id, starts_on, ends_on, note) values
+  ('b0000000-0000-4000-8000-000000000001', '22222222-2222-4222-8222-222222222222', current_date + 40, current_date + 46, 'On tour with another band');
