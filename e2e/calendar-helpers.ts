@@ -62,3 +62,24 @@ export async function expectAccessibleAtPhoneWidth(page: Page): Promise<void> {
   expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
+
+/** Plans a practice from the band's calendar; lands on its page and returns its path. */
+export async function planPractice(page: Page, bandId: string, date = '2027-01-15'): Promise<string> {
+  await page.goto(`/bands/${bandId}/calendar`);
+  await page.getByRole('button', { name: 'Plan a practice' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Plan a practice' });
+  await dialog.getByLabel('Date').fill(date);
+  await dialog.getByLabel('Start').fill('18:30');
+  await dialog.getByLabel('End').fill('21:00');
+  await dialog.getByLabel(/Time zone/).fill('Europe/Berlin');
+  await dialog.getByRole('button', { name: 'Save practice' }).click();
+  await expect(page).toHaveURL(new RegExp(`/bands/${bandId}/practice/[0-9a-f-]{36}$`));
+  return new URL(page.url()).pathname;
+}
+
+export async function addToAgenda(page: Page, title: string, goal: string): Promise<void> {
+  const add = page.getByRole('form', { name: 'Add to the agenda' });
+  await add.getByLabel('Song').selectOption({ label: title });
+  await add.getByLabel(/Goal, optional/).fill(goal);
+  await add.getByRole('button', { name: 'Add to agenda' }).click();
+}

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { addSong, bandOfTwo, expectLive } from './band-helpers';
-import { answer, counts, eventCard, expectAccessibleAtPhoneWidth, fillNewShow, planShow } from './calendar-helpers';
+import { addToAgenda, answer, counts, eventCard, expectAccessibleAtPhoneWidth, fillNewShow, planPractice, planShow } from './calendar-helpers';
 import { addFromLibrary, createSetlist } from './setlist-helpers';
 
 // The band's calendar across two devices: a show planned on one appears live on the other, answers and counts
@@ -28,6 +28,13 @@ test('calendar: A plans a show with a setlist, B answers maybe then yes, blocks 
   // B's home shows it live, B answers on the home page; A's counts follow.
   const card = eventCard(bob.page, showId);
   await expect(card).toContainText('Lisbon Bar');
+
+  // A practice with an agenda, planned the day before: it appears on B's home too.
+  const practicePath = await planPractice(alice.page, bandId, '2027-05-04');
+  await addToAgenda(alice.page, 'Opener', 'Run it twice');
+  await expect(eventCard(bob.page, practicePath.split('/').at(-1)!)).toContainText('Practice');
+  await alice.page.goto(`/bands/${bandId}/shows/${showId}`);
+  await expectLive(alice.page);
   await answer(card, 'Maybe');
   await expect(counts(alice.page)).toHaveText('0 yes · 1 maybe · 0 no');
   await answer(card, 'Yes');

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { addSong, bandOfTwo, createBand, expectLive, songRow } from './band-helpers';
 import { expect, test } from './fixtures';
+import { addToAgenda, planPractice } from './calendar-helpers';
 import { arrayMove, moveWithKeyboard } from './setlist-helpers';
 
 function agenda(page: Page): Locator {
@@ -23,26 +24,6 @@ function chip(scope: Locator, member: string): Locator {
   return scope.locator(`[data-member="${member}"]`);
 }
 
-/** Plans a practice from the band's calendar; lands on its page and returns its path. */
-async function planPractice(page: Page, bandId: string): Promise<string> {
-  await page.goto(`/bands/${bandId}/calendar`);
-  await page.getByRole('button', { name: 'Plan a practice' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Plan a practice' });
-  await dialog.getByLabel('Date').fill('2027-01-15');
-  await dialog.getByLabel('Start').fill('18:30');
-  await dialog.getByLabel('End').fill('21:00');
-  await dialog.getByLabel(/Time zone/).fill('Europe/Berlin');
-  await dialog.getByRole('button', { name: 'Save practice' }).click();
-  await expect(page).toHaveURL(new RegExp(`/bands/${bandId}/practice/[0-9a-f-]{36}$`));
-  return new URL(page.url()).pathname;
-}
-
-async function addToAgenda(page: Page, title: string, goal: string): Promise<void> {
-  const add = page.getByRole('form', { name: 'Add to the agenda' });
-  await add.getByLabel('Song').selectOption({ label: title });
-  await add.getByLabel(/Goal, optional/).fill(goal);
-  await add.getByRole('button', { name: 'Add to agenda' }).click();
-}
 
 test('practice: planned with an agenda and goals, reordered and learn status set live on two devices; bad input refused inline', async ({ device }) => {
   test.setTimeout(180_000);
