@@ -89,6 +89,14 @@ test('calendar: a member in Berlin sees the Lisbon wall clock named, with their 
   await page.goto(`/bands/${bandId}/shows/${showId}`);
   await expect(page.getByTestId('schedule-starts_at')).toHaveText('21:00 Lisbon (WEST) · 22:00 your time');
   await berlin.close();
+
+  // An answer can carry a note; it is kept with the answer.
+  await answer(alice.page, 'Yes');
+  await alice.page.getByLabel('Note on your answer (optional)').fill('Bringing the PA');
+  await alice.page.getByRole('button', { name: 'Save note' }).click();
+  await expect(alice.page.getByRole('list', { name: 'Answers' })).toContainText('Yes — Bringing the PA');
+  await alice.page.reload();
+  await expect(alice.page.getByRole('list', { name: 'Answers' })).toContainText('Yes — Bringing the PA');
 });
 
 test('calendar: bad input gets inline errors on its field and writes nothing; pages are accessible at 390 px', async ({ device }) => {

@@ -33,11 +33,11 @@ export function EventAvailability({ bandId, kind, eventId, title, detailed = fal
   const counts = countAnswers(rows);
   const [error, setError] = useState<string>();
 
-  async function answer(next: AvailabilityAnswer) {
+  async function answer(next: AvailabilityAnswer, note = mine?.note ?? null) {
     setError(undefined);
-    const payload = { band_id: bandId, kind, event_id: eventId, answer: next, note: mine?.note ?? '' };
-    const row = { event_id: eventId, user_id: userId, band_id: bandId, show_id: kind === 'show' ? eventId : null, practice_id: kind === 'practice' ? eventId : null, answer: next, note: mine?.note ?? null };
-    const change = mine ? { kind: 'update' as const, row: { event_id: eventId, user_id: userId }, patch: { answer: next } } : { kind: 'insert' as const, row: draftRow<AvailabilityRow>(row) };
+    const payload = { band_id: bandId, kind, event_id: eventId, answer: next, note: note ?? '' };
+    const row = { event_id: eventId, user_id: userId, band_id: bandId, show_id: kind === 'show' ? eventId : null, practice_id: kind === 'practice' ? eventId : null, answer: next, note: note?.trim() || null };
+    const change = mine ? { kind: 'update' as const, row: { event_id: eventId, user_id: userId }, patch: { answer: next, note: row.note } } : { kind: 'insert' as const, row: draftRow<AvailabilityRow>(row) };
     const result = await mutate(change, () => setAvailability(payload), undefined, { op: 'availability.set', payload, label: `Answer “${WORD[next]}” for ${title}` });
     if (result.status === 'invalid' || result.status === 'gone') setError(result.status === 'gone' ? result.message : result.errors?.form);
   }
@@ -65,6 +65,7 @@ export function EventAvailability({ bandId, kind, eventId, title, detailed = fal
         </p>
       </div>
       <FormMessage message={error} />
+      {detailed && mine ? <AnswerNote key={mine.note ?? ''} note={mine.note ?? ''} onSave={(note) => void answer(mine.answer, note)} /> : null}
       {detailed ? (
         <ul aria-label="Answers" className="flex flex-col gap-1 text-sm">
           {members.map((member) => {
@@ -79,5 +80,29 @@ export function EventAvailability({ bandId, kind, eventId, title, detailed = fal
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** "Might be late": an optional note on my answer (200 characters), saved with it. */
+function AnswerNote({ note, onSave }: { note: string; onSave: (note: string) => void }) {
+  const [text, setText] = useState(note);
+  return (
+    <form
+      aria-label="Note on your answer"
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(text);
+      }}
+    >
+      <label htmlFor="answer-note" className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
+        <span className="text-zinc-300">Note on your answer (optional)</span>
+        <input id="answer-note" value={text} maxLength={200} onChange={(event) => setText(event.target.value)} placeholder="Might be late" aria-describedby="answer-note-count" className="min-h-11 rounded-lg border border-white/15 bg-stage-950 px-3" />
+        <span id="answer-note-count" className="text-xs text-zinc-400">{text.length}/200</span>
+      </label>
+      <button type="submit" disabled={text.trim() === note.trim()} className="min-h-11 rounded-lg border border-white/15 px-3 text-sm font-semibold disabled:opacity-50">
+        Save note
+      </button>
+    </form>
   );
 }
