@@ -14,6 +14,7 @@ import { formValues } from '@/lib/validation/form';
 import { parsePracticeFields } from '@/lib/validation/practice';
 import { deviceZone } from '@/lib/validation/schedule';
 import { Button } from '@/components/ui/button';
+import { SaveCancel } from '@/components/ui/save-cancel';
 import { FormMessage } from '@/components/ui/form-message';
 import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
 import { PracticeFields } from './practice-fields';
@@ -79,14 +80,7 @@ function PlanPracticeForm({ bandId, zone, onCancel }: { bandId: string; zone: st
       <PracticeFields idPrefix="new-practice" values={invalid?.values ?? { time_zone: zone }} errors={invalid?.errors} />
       <FormMessage message={invalid?.errors?.form} />
       {state.status === 'queued' ? <FormMessage tone="info" message={`${state.message} It opens here once it is saved.`} /> : null}
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending} className="min-h-11">
-          {pending ? 'Saving…' : 'Save practice'}
-        </Button>
-        <Button type="button" variant="secondary" className="min-h-11" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <SaveCancel pending={pending} label={'Save practice'} onCancel={onCancel} />
     </form>
   );
 }

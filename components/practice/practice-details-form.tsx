@@ -12,7 +12,7 @@ import { useLiveMutation } from '@/lib/live/use-live-mutation';
 import { practiceBase, practiceConflictHints } from '@/lib/practice/conflicts';
 import { formValues } from '@/lib/validation/form';
 import { parsePracticeFields } from '@/lib/validation/practice';
-import { Button } from '@/components/ui/button';
+import { SaveCancel } from '@/components/ui/save-cancel';
 import { FormMessage } from '@/components/ui/form-message';
 import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
 import { PracticeFields } from './practice-fields';
@@ -58,14 +58,7 @@ export function PracticeDetailsForm({ practice, onClose }: { practice: PracticeS
         <PracticeFields idPrefix="practice" values={{ ...formOf(base), ...(invalid?.values ?? conflict?.values) }} errors={invalid?.errors} hints={practiceConflictHints(conflict?.conflicts)} />
       </div>
       <FormMessage message={invalid?.errors?.form} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending} className="min-h-11">
-          {pending ? 'Saving…' : 'Save'}
-        </Button>
-        <Button type="button" variant="secondary" className="min-h-11" onClick={onClose}>
-          Cancel
-        </Button>
-      </div>
+      <SaveCancel pending={pending} onCancel={onClose} />
     </form>
   );
 }

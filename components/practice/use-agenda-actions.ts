@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useActionError } from '@/components/ui/use-action-error';
 import { addAgendaItem, patchAgendaItem, removeAgendaItem } from '@/lib/actions/practice-items';
 import type { PracticeItemRow } from '@/lib/database.types';
 import { newId } from '@/lib/live/new-id';
@@ -17,13 +18,7 @@ import type { AgendaPatch } from '@/lib/validation/practice';
 export function useAgendaActions(bandId: string, sessionId: string, agenda: PracticeItemRow[]) {
   const store = usePracticeItemsStoreApi();
   const mutate = useLiveMutation(practiceItemsTable, store);
-  const [error, setError] = useState<string | null>(null);
-
-  const report = useCallback((result: { status: string; errors?: { form?: string }; message?: string }) => {
-    if (result.status === 'invalid') setError(result.errors?.form ?? 'That change was refused.');
-    else if (result.status === 'gone' && result.message !== 'Removed.') setError(result.message ?? null);
-    else setError(null);
-  }, []);
+  const { error, report, dismiss } = useActionError();
 
   const add = useCallback(
     async (songId: string, goal: string | null) => {
@@ -55,7 +50,7 @@ export function useAgendaActions(bandId: string, sessionId: string, agenda: Prac
     [mutate, report],
   );
 
-  return useMemo(() => ({ add, patch, move, remove, error, dismiss: () => setError(null) }), [add, patch, move, remove, error]);
+  return useMemo(() => ({ add, patch, move, remove, error, dismiss }), [add, patch, move, remove, error, dismiss]);
 }
 
 export type AgendaActions = ReturnType<typeof useAgendaActions>;

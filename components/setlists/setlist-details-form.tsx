@@ -12,7 +12,7 @@ import { formValues } from '@/lib/validation/form';
 import { SETLIST_NAME_MAX, setlistUpdateSchema } from '@/lib/validation/setlist';
 import { setlistBase, setlistConflictHints } from '@/lib/setlists/conflicts';
 import { clock } from '@/lib/setlists/timing';
-import { Button } from '@/components/ui/button';
+import { SaveCancel } from '@/components/ui/save-cancel';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 
@@ -66,14 +66,7 @@ export function SetlistDetailsForm({ setlist, onClose }: { setlist: Setlist; onC
         {invalid?.errors?.notes || hints.notes ? <span className="text-xs text-red-300">{invalid?.errors?.notes ?? hints.notes}</span> : null}
       </label>
       <FormMessage message={invalid?.errors?.form} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending} className="min-h-11">
-          {pending ? 'Saving…' : 'Save'}
-        </Button>
-        <Button type="button" variant="secondary" className="min-h-11" onClick={onClose}>
-          Cancel
-        </Button>
-      </div>
+      <SaveCancel pending={pending} onCancel={onClose} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useActionError } from '@/components/ui/use-action-error';
 import { addItem, patchItem, removeItem } from '@/lib/actions/setlist-items';
 import type { SetlistItem } from '@/lib/database.types';
 import { newId } from '@/lib/live/new-id';
@@ -19,13 +20,7 @@ type NewItem = { kind: 'song'; song_id: string } | { kind: 'break'; notes?: stri
 export function useItemActions(bandId: string, setlistId: string) {
   const store = useSetlistItemsStoreApi();
   const mutate = useLiveMutation(setlistItemsTable, store);
-  const [error, setError] = useState<string | null>(null);
-
-  const report = useCallback((result: { status: string; errors?: { form?: string }; message?: string }) => {
-    if (result.status === 'invalid') setError(result.errors?.form ?? 'That change was refused.');
-    else if (result.status === 'gone' && result.message !== 'Removed.') setError(result.message ?? null);
-    else setError(null);
-  }, []);
+  const { error, report, dismiss } = useActionError();
 
   const add = useCallback(
     async (input: NewItem) => {
@@ -58,5 +53,5 @@ export function useItemActions(bandId: string, setlistId: string) {
   );
 
   // One stable object while nothing changes, so memoised rows do not all re-render on every store update.
-  return useMemo(() => ({ add, patch, move, remove, error, dismiss: () => setError(null) }), [add, patch, move, remove, error]);
+  return useMemo(() => ({ add, patch, move, remove, error, dismiss }), [add, patch, move, remove, error, dismiss]);
 }

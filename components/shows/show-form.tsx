@@ -17,7 +17,7 @@ import { formValues } from '@/lib/validation/form';
 import { deviceZone } from '@/lib/validation/schedule';
 import { parseShowFields, SHOW_TIMES } from '@/lib/validation/show';
 import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
-import { Button } from '@/components/ui/button';
+import { SaveCancel } from '@/components/ui/save-cancel';
 import { FormMessage } from '@/components/ui/form-message';
 import { ShowFormFields } from './show-form-fields';
 
@@ -78,14 +78,7 @@ export function ShowForm({ bandId, show, onDone }: { bandId: string; show?: Show
       <FormMessage message={conflict?.message} />
       <ShowFormFields key={`${base?.version ?? 'new'}-${state.status}`} prefix={base ? 'edit-show' : 'new-show'} values={values} errors={errors} setlists={setlists} />
       <FormMessage message={invalid?.errors?.form} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending} className="min-h-11">
-          {pending ? 'Saving…' : base ? 'Save show' : 'Plan show'}
-        </Button>
-        <Button type="button" variant="secondary" className="min-h-11" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <SaveCancel pending={pending} label={base ? 'Save show' : 'Plan show'} onCancel={onDone} />
     </form>
   );
 }
