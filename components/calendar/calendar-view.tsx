@@ -1,8 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { NewPracticeButton } from '@/components/practice/new-practice-button';
-import { NewShowButton } from '@/components/shows/new-show-button';
+import type { ReactNode } from 'react';
 import { ConnectionIndicator } from '@/components/ui/connection-indicator';
 import { AwayPanel } from './away-panel';
 import { useCalendarChannels } from './calendar-live';
@@ -10,8 +9,12 @@ import { MonthView } from './month-view';
 import { UpcomingEvents } from './upcoming-events';
 import { useEvents } from './use-events';
 
-/** The band's calendar: what is coming (with answers), a month at a glance, away dates, and the ways to plan. */
-export function CalendarView({ bandId, now }: { bandId: string; now: number }) {
+/**
+ * The band's calendar: what is coming (with answers), a month at a glance, away dates. `planning` holds the
+ * features' own "Plan a show" / "Plan a practice" buttons, passed in by the page so this view does not import the
+ * features that build on it.
+ */
+export function CalendarView({ bandId, now, planning }: { bandId: string; now: number; planning: ReactNode }) {
   const connection = useCalendarChannels(bandId);
   const next = useEvents(bandId, now);
   const all = useEvents(bandId);
@@ -22,8 +25,7 @@ export function CalendarView({ bandId, now }: { bandId: string; now: number }) {
         <ConnectionIndicator channel={connection} />
       </div>
       <div className="flex flex-wrap gap-2">
-        <NewShowButton bandId={bandId} />
-        <NewPracticeButton bandId={bandId} />
+        {planning}
       </div>
       <UpcomingEvents bandId={bandId} events={next} empty="Nothing planned yet. Plan a show or a practice." />
       <MonthView events={all} today={new Date(now).toISOString().slice(0, 10)} />
