@@ -11,7 +11,7 @@ const VARIANTS: Record<Variant, string> = {
 export function Button({ variant = 'primary', className, ...props }: ComponentProps<'button'> & { variant?: Variant }) {
   return (
     <button
-      className={`rounded-lg px-3 py-2 text-sm font-semibold transition disabled:cursor-wait disabled:opacity-60 ${VARIANTS[variant]} ${className ?? ''}`}
+      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition disabled:cursor-wait disabled:opacity-60 ${VARIANTS[variant]} ${className ?? ''}`}
       {...props}
     />
   );
