@@ -8,15 +8,17 @@ import { AuthProvider } from '@/lib/live/auth-provider';
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
-    <AuthProvider>
+    <AuthProvider userId={user.id}>
       <ServiceWorker />
       <div className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-8 px-4 py-6 sm:px-6">
         <header className="flex items-center justify-between gap-4 border-b border-white/10 pb-4 print:hidden">
           <Link href="/bands" className="text-sm font-semibold uppercase tracking-widest text-amp-500">
             Rock-On
           </Link>
-          <div className="flex items-center gap-4 text-sm text-zinc-400">
-            <span data-testid="signed-in-as">{user.email}</span>
+          <div className="flex min-w-0 items-center gap-2 text-sm text-zinc-400">
+            <Link href="/settings/account" aria-label={`Account: ${user.email}`} className="flex min-h-11 min-w-0 items-center hover:text-zinc-200">
+              <span data-testid="signed-in-as" className="truncate">{user.email}</span>
+            </Link>
             <SignOutButton />
           </div>
         </header>

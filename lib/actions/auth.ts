@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { authErrorMessage } from '@/lib/auth/error-messages';
 import { createClient } from '@/lib/supabase/server';
 import { safeNextPath, signInSchema, signUpSchema } from '@/lib/validation/auth';
 import { fieldErrors, formValues } from '@/lib/validation/form';
@@ -16,8 +17,8 @@ export async function signIn(_previous: FormState<AuthField>, formData: FormData
   const supabase = await createClient();
   const { error } = await supabase.auth.signInWithPassword(parsed.data);
   if (error) {
-    const message = error.code === 'invalid_credentials' ? 'Wrong email or password.' : error.message;
-    return { errors: { form: message }, values: { email: parsed.data.email } };
+    const { field, message } = authErrorMessage(error, 'sign-in');
+    return { errors: { [field === 'token' ? 'form' : field]: message }, values: { email: parsed.data.email } };
   }
   redirect(safeNextPath(formData.get('next')));
 }
@@ -36,15 +37,15 @@ export async function signUp(_previous: FormState<AuthField>, formData: FormData
     options: { data: { display_name: parsed.data.display_name } },
   });
   if (error) {
-    if (error.code === 'user_already_exists') return { errors: { email: 'This email is already registered. Sign in instead.' }, values: kept };
-    if (error.code === 'weak_password') return { errors: { password: error.message }, values: kept };
-    return { errors: { form: error.message }, values: kept };
+    const { field, message } = authErrorMessage(error, 'sign-up');
+    return { errors: { [field === 'token' ? 'form' : field]: message }, values: kept };
   }
   // With email confirmations on (a hosted project's default) there is no session until the link is followed.
   if (!data.session) return { errors: { form: 'Check your email for a confirmation link, then sign in.' }, values: kept };
   redirect(safeNextPath(formData.get('next')));
 }
 
+/** This device only: other devices keep their sessions (see signOutEverywhere in ./auth-email.ts for all). */
 export async function signOut(): Promise<void> {
   const supabase = await createClient();
   await supabase.auth.signOut({ scope: 'local' });

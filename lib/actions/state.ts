@@ -18,6 +18,12 @@ export type FormState<K extends string = string> = {
   values?: Record<string, string>;
 };
 
+/** An auth form that mails something: `sent` once Supabase accepted it (what it says is up to the form). */
+export type MailFormState = FormState<'email' | 'token'> & { sent?: { email: string } };
+
+/** Sign out of all devices: the client tells the other devices only after the server revoked every session. */
+export type SignOutEverywhereResult = { ok: true } | { ok: false; message: string };
+
 export type SongFormState = LiveResult<Song, SongFieldName>;
 
 /** Deleting a song some setlists play stops at `in_use` until the user chooses to take it out of them too. */

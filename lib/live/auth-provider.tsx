@@ -1,31 +1,68 @@
 'use client';
 
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { isAuthSessionMissingError } from '@supabase/supabase-js';
 import { createClient, type BrowserClient } from '@/lib/supabase/client';
+import { forgetOfflinePages } from './offline/forget-pages';
+import { UserChannel, type SignOutAnnouncer } from './user-channel';
+
+/** Why this device left the signed-in app; the login page says it (lib/auth/links.ts signedOutNotice). */
+export type LeaveReason = 'signed-out' | 'signed-out-everywhere';
 
 type AuthContextValue = {
   supabase: BrowserClient;
   /** True once realtime.setAuth() has the user's JWT; channels joined before that would join as anon. */
   realtimeReady: boolean;
+  /** Closes every channel, forgets the pages kept offline and opens /login, once per page. */
+  leave: (reason: LeaveReason) => Promise<void>;
+  /** Tells this user's other tabs and devices to sign out; resolves when Realtime took the message (or gave up). */
+  announceSignOut: SignOutAnnouncer;
 };
 
 const AuthContext = createContext<AuthContextValue | null>(null);
+const LEAVE_CHANNELS_TIMEOUT_MS = 2_000;
 
 /**
  * Owns the browser client for the signed-in part of the app. Realtime channels must not subscribe until the
  * socket carries the user's access token: a join without it is authorised as `anon`, RLS hides every row, and
  * the channel looks healthy while delivering nothing (README, "Bands and songs": Live).
+ *
+ * It also ends the signed-in app promptly when the session ends elsewhere: on SIGNED_OUT (a failed refresh, a
+ * sign-out in another tab), on the user's own `signed-out` broadcast (UserChannel), and when the tab regains focus
+ * and Auth answers that the session is gone (403 session_not_found after "sign out of all devices").
  */
-export function AuthProvider({ children }: { children: ReactNode }) {
+export function AuthProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const [supabase] = useState(createClient);
   const [realtimeReady, setRealtimeReady] = useState(false);
+  const leaving = useRef(false);
+  const announcer = useRef<SignOutAnnouncer>(async () => undefined);
+
+  const leave = useCallback(
+    async (reason: LeaveReason) => {
+      if (leaving.current) return;
+      leaving.current = true;
+      setRealtimeReady(false);
+      forgetOfflinePages();
+      // Channels first, so this device leaves its bands' presence and stops receiving their rows now.
+      const timeout = new Promise((resolve) => setTimeout(resolve, LEAVE_CHANNELS_TIMEOUT_MS));
+      await Promise.race([supabase.removeAllChannels().catch(() => undefined), timeout]);
+      // A full page load: nothing of the signed-out user's stores stays in memory.
+      window.location.replace(`/login?reason=${reason}`);
+    },
+    [supabase],
+  );
 
   useEffect(() => {
     let active = true;
     const {
       data: { subscription },
     } = supabase.auth.onAuthStateChange((event, session) => {
-      if (event === 'SIGNED_OUT' || !session) {
+      if (event === 'SIGNED_OUT') {
+        // Not awaited: auth-js holds its lock while it runs callbacks.
+        void leave('signed-out');
+        return;
+      }
+      if (!session) {
         setRealtimeReady(false);
         return;
       }
@@ -41,7 +78,25 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       active = false;
       subscription.unsubscribe();
     };
-  }, [supabase]);
+  }, [supabase, leave]);
+
+  useEffect(() => {
+    // A device that missed the broadcast (asleep, offline, socket closed) asks Auth when it is looked at again.
+    // getUser() meeting 403 session_not_found removes the session itself, which fires SIGNED_OUT above; a session
+    // already gone from the cookies (another tab signed out) answers without a request.
+    const check = () => {
+      if (document.visibilityState !== 'visible' || !navigator.onLine) return;
+      void supabase.auth.getUser().then(({ error }) => {
+        if (isAuthSessionMissingError(error)) void leave('signed-out');
+      });
+    };
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [supabase, leave]);
 
   useEffect(() => {
     // Offline, a token refresh cannot succeed and auth-js would retry it with backoff, each attempt a failed
@@ -60,8 +115,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [supabase]);
 
-  const value = useMemo(() => ({ supabase, realtimeReady }), [supabase, realtimeReady]);
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  const announceSignOut = useCallback<SignOutAnnouncer>(() => announcer.current(), []);
+  const value = useMemo(() => ({ supabase, realtimeReady, leave, announceSignOut }), [supabase, realtimeReady, leave, announceSignOut]);
+  return (
+    <AuthContext.Provider value={value}>
+      <UserChannel userId={userId} announcer={announcer} />
+      {children}
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthContextValue {

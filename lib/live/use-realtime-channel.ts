@@ -13,6 +13,8 @@ type ChannelOptions = {
   presenceKey?: string;
   /** A private channel: Realtime admits it only if RLS on realtime.messages lets this user read the topic. */
   isPrivate?: boolean;
+  /** Broadcast channels that send: `ack` makes send() wait for Realtime's reply (else it resolves at once). */
+  broadcastAck?: boolean;
   /** Adds the channel's bindings before subscribe(). Must be stable (useCallback with exact deps). */
   bind: (channel: RealtimeChannel) => void;
   /** Every subscribe() status: SUBSCRIBED on the first join and each rejoin, then errors/CLOSED. Must be stable. */
@@ -27,7 +29,7 @@ type ChannelOptions = {
  * "Token has expired" when a refresh came late) is final; then this hook refreshes the token and opens a new
  * one. Realtime does not replay missed events, so callers refetch once their subscription is confirmed.
  */
-export function useRealtimeChannel({ topic, presenceKey, isPrivate = false, bind, onStatus }: ChannelOptions): ConnectionState {
+export function useRealtimeChannel({ topic, presenceKey, isPrivate = false, broadcastAck = false, bind, onStatus }: ChannelOptions): ConnectionState {
   const { supabase, realtimeReady } = useAuth();
   const online = useOnline();
   const [state, setState] = useState<ConnectionState>('connecting');
@@ -47,7 +49,11 @@ export function useRealtimeChannel({ topic, presenceKey, isPrivate = false, bind
     let disposed = false;
     let reopen: ReturnType<typeof setTimeout> | undefined;
     const channel = supabase.channel(topic, {
-      config: { private: isPrivate, ...(presenceKey ? { presence: { key: presenceKey } } : {}) },
+      config: {
+        private: isPrivate,
+        ...(presenceKey ? { presence: { key: presenceKey } } : {}),
+        ...(broadcastAck ? { broadcast: { ack: true } } : {}),
+      },
     });
     bind(channel);
     channel.subscribe((status) => {
@@ -73,7 +79,7 @@ export function useRealtimeChannel({ topic, presenceKey, isPrivate = false, bind
       clearTimeout(reopen);
       void supabase.removeChannel(channel);
     };
-  }, [supabase, realtimeReady, online, topic, presenceKey, isPrivate, bind, onStatus, generation]);
+  }, [supabase, realtimeReady, online, topic, presenceKey, isPrivate, broadcastAck, bind, onStatus, generation]);
 
   return realtimeReady ? state : 'connecting';
 }
