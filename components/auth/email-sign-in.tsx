@@ -28,7 +28,7 @@ function EmailSignInSteps({ next, onRestart }: { next: string; onRestart: () => 
   return (
     <form ref={form} action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.errors?.email} />
+      <Field inputClassName="min-h-11" label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.errors?.email} />
       {noAccount ? (
         <Link className="inline-flex min-h-11 items-center text-sm text-amp-400 underline" href={next === '/bands' ? '/signup' : `/signup?next=${encodeURIComponent(next)}`}>
           Create an account

@@ -23,7 +23,7 @@ export function ForgotPasswordForm() {
           message={`If an account uses ${state.sent.email}, we have sent it a link to choose a new password. The link works once, for one hour. Nothing there? Check the spam folder.`}
         />
       ) : null}
-      <Field
+      <Field inputClassName="min-h-11"
         label="Email"
         name="email"
         type="email"

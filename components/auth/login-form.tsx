@@ -23,8 +23,8 @@ export function LoginForm({ next }: { next: string }) {
     <div className="flex flex-col gap-6">
       <form ref={form} action={formAction} className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="next" value={next} />
-        <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={state.errors?.email} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" error={state.errors?.password} />
+        <Field inputClassName="min-h-11" label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={state.errors?.email} />
+        <Field inputClassName="min-h-11" label="Password" name="password" type="password" autoComplete="current-password" error={state.errors?.password} />
         <Link className="-mt-2 inline-flex min-h-11 items-center self-end text-sm text-amp-400 underline" href="/forgot-password">
           Forgot password?
         </Link>

@@ -19,7 +19,7 @@ export function NewPasswordForm() {
     <form ref={form} action={formAction} className="flex flex-col gap-4" noValidate>
       {/* For password managers: they file the new password under this account. */}
       <input type="hidden" name="username" autoComplete="username" />
-      <Field
+      <Field inputClassName="min-h-11"
         label={`New password (${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_BYTES} characters)`}
         name="password"
         type="password"
@@ -28,7 +28,7 @@ export function NewPasswordForm() {
         required
         error={state.errors?.password}
       />
-      <Field label="Type it again" name="confirm" type="password" autoComplete="new-password" required error={state.errors?.confirm} />
+      <Field inputClassName="min-h-11" label="Type it again" name="confirm" type="password" autoComplete="new-password" required error={state.errors?.confirm} />
       <FormMessage message={state.errors?.form} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save the new password'}

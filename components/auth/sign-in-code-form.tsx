@@ -32,7 +32,7 @@ export function SignInCodeForm({ email, next, onRestart }: { email: string; next
         pattern={`[0-9 ]{${OTP_LENGTH},${OTP_LENGTH * 2}}`}
         maxLength={OTP_LENGTH * 2}
         required
-        inputClassName="text-lg tracking-[0.3em]"
+        inputClassName="min-h-11 text-lg tracking-[0.3em]"
         error={state.errors?.token}
       />
       <FormMessage message={state.errors?.form} />

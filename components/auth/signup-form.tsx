@@ -18,9 +18,9 @@ export function SignupForm({ next }: { next: string }) {
   return (
     <form ref={form} action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      <Field label="Your name" name="display_name" autoComplete="nickname" defaultValue={state.values?.display_name} error={state.errors?.display_name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={state.errors?.email} />
-      <Field label={`Password (at least ${MIN_PASSWORD_LENGTH} characters)`} name="password" type="password" autoComplete="new-password" error={state.errors?.password} />
+      <Field inputClassName="min-h-11" label="Your name" name="display_name" autoComplete="nickname" defaultValue={state.values?.display_name} error={state.errors?.display_name} />
+      <Field inputClassName="min-h-11" label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={state.errors?.email} />
+      <Field inputClassName="min-h-11" label={`Password (at least ${MIN_PASSWORD_LENGTH} characters)`} name="password" type="password" autoComplete="new-password" error={state.errors?.password} />
       <FormMessage message={state.errors?.form} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating account…' : 'Create account'}
