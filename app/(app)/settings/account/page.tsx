@@ -26,7 +26,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </div>
 
       <nav aria-label="Account settings" className="flex flex-col gap-3">
-        <Link href="/settings/profile" className={ROW}>
+        {/* Not prefetched: most visits here are to sign out, and the profile page has its own data to load. */}
+        <Link href="/settings/profile" prefetch={false} className={ROW}>
           <UserRound aria-hidden className="size-5 text-zinc-400" />
           <span className="flex-1">Your name in bands</span>
           <ChevronRight aria-hidden className="size-4 text-zinc-500" />
