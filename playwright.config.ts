@@ -77,14 +77,8 @@ export default defineConfig({
     command: 'node scripts/e2e-server.mjs',
     url: BASE_URL,
     // SUPABASE_API_PORT, SUPABASE_DB_PORT and SUPABASE_INBUCKET_PORT (the mail catcher e2e/mail-catcher.ts reads)
-    // reach localbase from this process's environment. A stack this command starts also gets room for the suite's
-    // auth traffic: Supabase's defaults allow 2 auth mails an hour and 30 sign-ups per 5 minutes per IP, and every
-    // spec signs its users up from 127.0.0.1. A stack you started yourself keeps its own limits.
-    env: {
-      E2E_PORT: String(PORT),
-      SUPABASE_AUTH_RATE_LIMIT_EMAIL_SENT: process.env.SUPABASE_AUTH_RATE_LIMIT_EMAIL_SENT ?? '1000',
-      SUPABASE_AUTH_RATE_LIMIT_SIGN_IN_SIGN_UPS: process.env.SUPABASE_AUTH_RATE_LIMIT_SIGN_IN_SIGN_UPS ?? '1000',
-    },
+    // reach localbase from this process's environment, like every SUPABASE_* override of config.toml.
+    env: { E2E_PORT: String(PORT) },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

@@ -3,6 +3,7 @@ import { createServer as createTcpServer, type Server as TcpServer } from 'node:
 import { createAuthService } from './auth/service.ts';
 import type { LocalbaseConfig } from './config.ts';
 import { createGateway } from './gateway/server.ts';
+import { startMailCatcher } from './mail/server.ts';
 import { createRealtimeService } from './realtime/service.ts';
 import { createRestService } from './rest/service.ts';
 import { closeServiceContext, createServiceContext } from './shared/context.ts';
@@ -23,6 +24,11 @@ export async function startApi(config: LocalbaseConfig): Promise<RunningApi> {
   );
   const [loopback, ...lan] = config.api.listenHosts;
   await listen(server, config.api.port, loopback!);
+  // The mail catcher shares the daemon (and the mailbox) with Auth, as the CLI's Mailpit shares its network with GoTrue.
+  const mail = config.inbucket.enabled ? await startMailCatcher(context.mailbox, config.inbucket.port).catch((error: unknown) => {
+    server.close();
+    throw error;
+  }) : undefined;
   // LAN mode: one more listener per address, each handing its connections to the same HTTP server, so requests,
   // WebSocket upgrades and closeAllConnections() behave the same whichever address a client used.
   const extra: TcpServer[] = [];
@@ -34,6 +40,7 @@ export async function startApi(config: LocalbaseConfig): Promise<RunningApi> {
     }
   } catch (error) {
     for (const listener of [...extra, server]) listener.close();
+    mail?.close();
     throw error;
   }
   return {
@@ -41,6 +48,8 @@ export async function startApi(config: LocalbaseConfig): Promise<RunningApi> {
       // Realtime first: sockets get a 1001 close and the replication stream (and its temporary slot) ends.
       await realtime.close();
       for (const listener of extra) listener.close();
+      mail?.closeAllConnections();
+      mail?.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await rest.close();

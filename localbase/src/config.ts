@@ -33,7 +33,32 @@ export interface LocalbaseConfig {
     enableRefreshTokenRotation: boolean;
     /** Seconds a rotated refresh token may still be exchanged. */
     refreshTokenReuseInterval: number;
+    /** `[auth] additional_redirect_urls`: GoTrue's URI allow list, glob patterns. */
+    additionalRedirectUrls: string[];
+    email: EmailSettings;
+    rateLimit: RateLimitSettings;
   };
+  /** The mail catcher (`[inbucket]`, Mailpit in the current CLI). */
+  inbucket: { enabled: boolean; port: number; adminEmail: string; senderName: string };
+}
+
+/** `[auth.email]`: one-time codes, resend interval and the project's templates. */
+export interface EmailSettings {
+  otpLength: number;
+  /** Seconds a mailed code or link stays valid. */
+  otpExpiry: number;
+  /** Seconds between two mails of one kind to one user (`max_frequency`, a Go duration in config.toml). */
+  maxFrequencySeconds: number;
+  /** `[auth.email.template.<type>]`, content_path resolved against the project root as the CLI does. */
+  templates: Record<string, { subject?: string; contentPath?: string }>;
+}
+
+/** `[auth.rate_limit]`: per hour for mail, per 5 minutes per IP for the rest. */
+export interface RateLimitSettings {
+  emailSent: number;
+  signInSignUps: number;
+  tokenVerifications: number;
+  tokenRefresh: number;
 }
 
 type Table = Record<string, unknown>;
@@ -63,6 +88,8 @@ export function loadConfig(cwd: string = process.cwd(), env: NodeJS.ProcessEnv =
   const seed = section(db, 'seed');
   const auth = section(root, 'auth');
   const email = section(auth, 'email');
+  const rateLimit = section(auth, 'rate_limit');
+  const inbucket = section(root, 'inbucket');
   const apiPort = port(api, 'port', 54321);
   const lanHost = lanAddress(env.LOCALBASE_API_HOST);
   return {
@@ -94,8 +121,63 @@ export function loadConfig(cwd: string = process.cwd(), env: NodeJS.ProcessEnv =
       minimumPasswordLength: num(auth, 'minimum_password_length', 6),
       enableRefreshTokenRotation: bool(auth, 'enable_refresh_token_rotation', true),
       refreshTokenReuseInterval: num(auth, 'refresh_token_reuse_interval', 10),
+      additionalRedirectUrls: strList(auth, 'additional_redirect_urls', []),
+      email: {
+        otpLength: num(email, 'otp_length', 6),
+        otpExpiry: num(email, 'otp_expiry', 3600),
+        maxFrequencySeconds: goDuration(email, 'max_frequency', '1s'),
+        templates: emailTemplates(section(email, 'template'), projectRoot),
+      },
+      // The Supabase CLI's config.toml defaults, which are hosted Supabase's.
+      rateLimit: {
+        emailSent: num(rateLimit, 'email_sent', 2),
+        signInSignUps: num(rateLimit, 'sign_in_sign_ups', 30),
+        tokenVerifications: num(rateLimit, 'token_verifications', 30),
+        tokenRefresh: num(rateLimit, 'token_refresh', 150),
+      },
+    },
+    inbucket: {
+      enabled: bool(inbucket, 'enabled', true),
+      port: port(inbucket, 'port', 54324),
+      adminEmail: str(inbucket, 'admin_email', 'admin@email.com'),
+      senderName: str(inbucket, 'sender_name', 'Admin'),
     },
   };
+}
+
+/**
+ * `[auth.email.template.<type>]`. Unlike every other path in config.toml, the CLI resolves an e-mail template's
+ * content_path against the project root (`[cli] pkg/config/config.go resolve`: "only email template is relative to
+ * repo directory"), so `./supabase/templates/recovery.html` is the usual spelling.
+ */
+function emailTemplates(s: Section, projectRoot: string): EmailSettings['templates'] {
+  const out: EmailSettings['templates'] = {};
+  for (const name of Object.keys(s.values)) {
+    const entry = section(s, name);
+    const subject = raw(entry, 'subject');
+    const contentPath = raw(entry, 'content_path');
+    const file = typeof contentPath === 'string' && contentPath !== '' ? resolve(projectRoot, contentPath) : undefined;
+    // The CLI reads every template when it loads config.toml and refuses to start without one.
+    if (file && !existsSync(file)) {
+      throw new UserError(`Invalid config for auth.email.template.${name}.content_path: ${file} does not exist.`, 'Fix the path (relative to the folder that holds supabase/), or remove the entry.');
+    }
+    out[name] = { subject: typeof subject === 'string' ? subject : undefined, contentPath: file };
+  }
+  return out;
+}
+
+const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/** A Go `time.Duration` string ("1s", "1m30s", "500ms"), as the CLI decodes `max_frequency`; in seconds. */
+function goDuration(s: Section, key: string, fallback: string): number {
+  const value = raw(s, key);
+  const text = typeof value === 'string' && value !== '' ? value.trim() : fallback;
+  if (text === '0') return 0;
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text) {
+    throw new UserError(`[${s.path}] ${key} = "${text}" (or ${envName(s, key)}) is not a duration.`, 'Use a Go duration such as "1s", "60s" or "1m30s".');
+  }
+  return parts.reduce((total, part) => total + Number(part[1]) * DURATION_UNITS[part[2]!]!, 0);
 }
 
 /**

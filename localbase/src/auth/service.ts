@@ -4,10 +4,12 @@ import { admin } from './admin.ts';
 import { authDeps, type AuthDeps } from './deps.ts';
 import { AuthError, fromDatabaseError, OAuthError, renderAuthError } from './errors.ts';
 import { logout } from './logout.ts';
+import { magicLink, otp, recover } from './otp.ts';
 import { health, jwks, settings } from './settings.ts';
 import { signup } from './signup.ts';
 import { token } from './token.ts';
 import { getUser, updateUser } from './user.ts';
+import { verifyGet, verifyPost } from './verify.ts';
 
 const NOT_FOUND = () => new AuthError(404, 'not_found', 'Not Found');
 
@@ -23,6 +25,11 @@ async function route(deps: AuthDeps, request: ApiRequest): Promise<ApiResponse> 
   if (path === '/user' && method === 'GET') return getUser(deps, request);
   if (path === '/user' && method === 'PUT') return updateUser(deps, request);
   if (path === '/logout' && method === 'POST') return logout(deps, request);
+  if (path === '/recover' && method === 'POST') return recover(deps, request);
+  if (path === '/otp' && method === 'POST') return otp(deps, request);
+  if (path === '/magiclink' && method === 'POST') return magicLink(deps, request);
+  if (path === '/verify' && method === 'POST') return verifyPost(deps, request);
+  if (path === '/verify' && method === 'GET') return verifyGet(deps, request);
   if (path === '/admin/users') return admin(deps, request, undefined);
   const adminUser = /^\/admin\/users\/([^/]+)$/.exec(path);
   if (adminUser) return admin(deps, request, decodeSegment(adminUser[1]!));

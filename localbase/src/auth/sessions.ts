@@ -7,6 +7,9 @@ export interface SessionRow {
   aal: string | null;
   created_at: Date;
   not_after: Date | null;
+  /** How the session signed in (auth.mfa_amr_claims): the access token's `amr`. */
+  amr_method: string;
+  amr_at: Date;
 }
 
 export interface RefreshTokenRow {
@@ -27,18 +30,30 @@ export function newRefreshTokenString(): string {
   return Array.from(bytes, (byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
 }
 
-export async function createSession(db: Db, userId: string, now: Date, userAgent: string | undefined): Promise<SessionRow> {
+/** `method` is GoTrue's AuthenticationMethod string: password, otp, recovery, magiclink, email/signup, … */
+export async function createSession(db: Db, userId: string, now: Date, userAgent: string | undefined, method = 'password'): Promise<SessionRow> {
   const id = randomUUID();
   await db.query(
     `insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent)
      values ($1, $2, $3, $3, 'aal1', $4)`,
     [id, userId, now, userAgent ?? null],
   );
-  return { id, user_id: userId, aal: 'aal1', created_at: now, not_after: null };
+  await db.query('insert into auth.mfa_amr_claims (session_id, created_at, updated_at, authentication_method) values ($1, $2, $2, $3)', [id, now, method]);
+  return { id, user_id: userId, aal: 'aal1', created_at: now, not_after: null, amr_method: method, amr_at: now };
 }
 
 export function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  return one<SessionRow>(db, 'select id, user_id, aal, created_at, not_after from auth.sessions where id = $1', [id]);
+  // Sessions from before amr claims were stored were password sign-ins.
+  return one<SessionRow>(
+    db,
+    `select s.id, s.user_id, s.aal, s.created_at, s.not_after,
+            coalesce(c.authentication_method, 'password') as amr_method, coalesce(c.created_at, s.created_at) as amr_at
+       from auth.sessions s
+       left join lateral (select authentication_method, created_at from auth.mfa_amr_claims
+                           where session_id = s.id order by created_at desc limit 1) c on true
+      where s.id = $1`,
+    [id],
+  );
 }
 
 /** `refreshed_at` is `timestamp without time zone` upstream, stored as UTC. */

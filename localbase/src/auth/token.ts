@@ -5,6 +5,7 @@ import { passwordWeakness, verifyPassword } from './credentials.ts';
 import { transaction } from './db.ts';
 import { now, type AuthDeps } from './deps.ts';
 import { AuthError, badRequest, OAuthError, unprocessable } from './errors.ts';
+import { pkceGrant } from './pkce.ts';
 import { decideRefresh, sessionExpired } from './refresh-policy.ts';
 import {
   activeRefreshToken,
@@ -27,9 +28,11 @@ const INVALID_CREDENTIALS = () => badRequest('invalid_credentials', 'Invalid log
 /** POST /token: `grant_type` comes from the query string, credentials from the JSON body (`[gotrue] token.go`). */
 export async function token(deps: AuthDeps, request: ApiRequest): Promise<ApiResponse> {
   const grantType = request.url.searchParams.get('grant_type');
-  if (grantType === 'password') return json(200, await passwordGrant(deps, request));
-  if (grantType === 'refresh_token') return json(200, await refreshGrant(deps, request));
-  throw badRequest('invalid_credentials', 'unsupported_grant_type');
+  const grant = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshGrant : grantType === 'pkce' ? pkceGrant : undefined;
+  if (!grant) throw badRequest('invalid_credentials', 'unsupported_grant_type');
+  // Every grant shares the `token_refresh` limiter, checked before the body is read.
+  deps.limits.check('token', request, deps.clock.nowMs());
+  return json(200, await grant(deps, request));
 }
 
 function isBanned(user: UserRow, nowMs: number): boolean {

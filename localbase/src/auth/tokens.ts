@@ -19,12 +19,12 @@ export interface SessionResponse {
 
 export async function accessToken(deps: AuthDeps, user: UserRow, session: SessionRow): Promise<{ token: string; expiresAt: number }> {
   const issuedAt = epochSeconds(deps.clock);
-  // The amr timestamp is the sign-in time, stable across refreshes, as GoTrue's mfa_amr_claims row is.
+  // The amr entry is the sign-in method and time from auth.mfa_amr_claims, stable across refreshes.
   const claims = buildAccessTokenClaims({
     user,
     sessionId: session.id,
     aal: session.aal ?? 'aal1',
-    amr: [{ method: 'password', timestamp: Math.floor(session.created_at.getTime() / 1000) }],
+    amr: [{ method: session.amr_method, timestamp: Math.floor(session.amr_at.getTime() / 1000) }],
     issuer: deps.issuer,
     issuedAt,
     expirySeconds: deps.auth.jwtExpiry,
@@ -44,9 +44,9 @@ export async function sessionResponse(deps: AuthDeps, user: UserRow, session: Se
   };
 }
 
-/** `issueRefreshToken` for a fresh password login or an autoconfirmed signup: a new session and its first token. */
-export async function startSession(deps: AuthDeps, db: Db, user: UserRow, userAgent: string | undefined): Promise<SessionResponse> {
-  const session = await createSession(db, user.id, now(deps), userAgent);
+/** `issueRefreshToken`: a new session (signed in with `method`) and its first refresh token. */
+export async function startSession(deps: AuthDeps, db: Db, user: UserRow, userAgent: string | undefined, method = 'password'): Promise<SessionResponse> {
+  const session = await createSession(db, user.id, now(deps), userAgent, method);
   const refreshToken = await insertRefreshToken(db, user.id, session.id, null, now(deps));
   return sessionResponse(deps, user, session, refreshToken);
 }

@@ -23,6 +23,9 @@ export interface UserRow {
   confirmation_sent_at: Date | null;
   confirmed_at: Date | null;
   recovery_sent_at: Date | null;
+  /** Stored hashes of mailed codes (never rendered): the `{email, token}` verify path compares against them. */
+  confirmation_token: string | null;
+  recovery_token: string | null;
   email_change: string | null;
   email_change_sent_at: Date | null;
   phone_change: string | null;

@@ -5,7 +5,7 @@ import type { UserRow } from './user-json.ts';
 // Every read returns the user with its identities, so one query serves both the JSON (A.4) and the JWT claims (A.5).
 const SELECT_USER = `
   select u.id, u.aud, u.role, u.email, u.encrypted_password, u.email_confirmed_at, u.phone, u.phone_confirmed_at,
-         u.confirmation_sent_at, u.confirmed_at, u.recovery_sent_at, u.email_change, u.email_change_sent_at,
+         u.confirmation_sent_at, u.confirmed_at, u.recovery_sent_at, u.confirmation_token, u.recovery_token, u.email_change, u.email_change_sent_at,
          u.phone_change, u.phone_change_sent_at, u.invited_at, u.last_sign_in_at, u.raw_app_meta_data,
          u.raw_user_meta_data, u.created_at, u.updated_at, u.banned_until, u.deleted_at, u.is_anonymous,
          coalesce((select json_agg(i order by i.created_at) from auth.identities i where i.user_id = u.id), '[]') as identities
@@ -100,11 +100,6 @@ export async function setEmail(db: Db, userId: string, email: string, now: Date)
       where user_id = $1 and provider = 'email'`,
     [userId, email, now],
   );
-}
-
-/** With confirmations on, the new address waits in email_change until confirmed (no mail is sent locally). */
-export async function requestEmailChange(db: Db, userId: string, email: string, now: Date): Promise<void> {
-  await db.query('update auth.users set email_change = $2, email_change_sent_at = $3, updated_at = $3 where id = $1', [userId, email, now]);
 }
 
 export async function setRole(db: Db, userId: string, role: string, now: Date): Promise<void> {

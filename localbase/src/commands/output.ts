@@ -7,7 +7,7 @@ import type { ApiKeys } from '../shared/keys.ts';
  * apiUrl: what the running stack announced (its state file), which outlives the environment that started it.
  */
 export function statusVariables(config: LocalbaseConfig, keys: ApiKeys, apiUrl = config.api.externalUrl): Record<string, string> {
-  return {
+  const vars: Record<string, string> = {
     ANON_KEY: keys.anonKey,
     API_URL: apiUrl,
     DB_URL: superuserUrl(config.db.port),
@@ -18,6 +18,11 @@ export function statusVariables(config: LocalbaseConfig, keys: ApiKeys, apiUrl =
     SECRET_KEY: keys.secretKey,
     SERVICE_ROLE_KEY: keys.serviceRoleKey,
   };
+  if (config.inbucket.enabled) {
+    // The mail catcher stays on loopback, even in LAN mode. The CLI prints MAILPIT_URL and the deprecated INBUCKET_URL.
+    vars.MAILPIT_URL = vars.INBUCKET_URL = `http://127.0.0.1:${config.inbucket.port}`;
+  }
+  return Object.fromEntries(Object.entries(vars).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export function formatEnv(vars: Record<string, string>): string {
@@ -31,6 +36,7 @@ export function formatStatusBlock(vars: Record<string, string>): string {
     ['API URL', vars.API_URL],
     ['REST URL', vars.REST_URL],
     ['DB URL', vars.DB_URL],
+    ['Mailpit URL', vars.MAILPIT_URL],
     ['Publishable key', vars.PUBLISHABLE_KEY],
     ['Secret key', vars.SECRET_KEY],
     ['JWT secret', vars.JWT_SECRET],
@@ -38,5 +44,8 @@ export function formatStatusBlock(vars: Record<string, string>): string {
     ['service_role key', vars.SERVICE_ROLE_KEY],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padStart(width)}: ${value}`).join('\n');
+  return rows
+    .filter(([, value]) => value !== undefined)
+    .map(([label, value]) => `${label.padStart(width)}: ${value}`)
+    .join('\n');
 }

@@ -36,6 +36,7 @@ export async function start(config: LocalbaseConfig): Promise<number> {
   }
   await assertPortFree(config.db.port, '[db] port');
   for (const host of config.api.listenHosts) await assertPortFree(config.api.port, '[api] port', host);
+  if (config.inbucket.enabled) await assertPortFree(config.inbucket.port, '[inbucket] port');
   const ready = await launchDaemon(config);
   const keys = await apiKeys(config);
   console.log(`Started localbase in ${formatMs(performance.now())} (${ready.cold ? 'cold start: new database' : 'warm start'}).`);

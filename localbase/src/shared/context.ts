@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { LocalbaseConfig } from '../config.ts';
+import { Mailbox } from '../mail/mailbox.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { apiKeys, type ApiKeys } from './keys.ts';
@@ -13,6 +14,8 @@ export interface ServiceContext {
   adminPool: pg.Pool;
   /** Logs in as `authenticator` and switches role per request, as PostgREST does. */
   apiPool: pg.Pool;
+  /** Where Auth's mail goes; the mail catcher (`[inbucket]`) serves it. */
+  mailbox: Mailbox;
   log(line: string): void;
 }
 
@@ -22,7 +25,7 @@ export async function createServiceContext(config: LocalbaseConfig, clock: Clock
   // A terminated idle connection (db reset, PostgreSQL restart) must not crash the process; the pool replaces it.
   adminPool.on('error', () => undefined);
   apiPool.on('error', () => undefined);
-  return { config, keys: await apiKeys(config), clock, adminPool, apiPool, log: (line) => console.log(line) };
+  return { config, keys: await apiKeys(config), clock, adminPool, apiPool, mailbox: new Mailbox(), log: (line) => console.log(line) };
 }
 
 export async function closeServiceContext(context: ServiceContext): Promise<void> {

@@ -12,6 +12,8 @@ export interface ApiRequest {
   path: string;
   url: URL;
   headers: IncomingHttpHeaders;
+  /** The TCP peer: what per-IP rate limits count (never a client-supplied forwarding header). */
+  remoteAddress?: string;
   header(name: string): string | undefined;
   text(): Promise<string>;
 }
@@ -56,6 +58,7 @@ export function toApiRequest(raw: IncomingMessage, path: string, headers: Incomi
     path,
     url,
     headers,
+    remoteAddress: raw.socket?.remoteAddress,
     header(name) {
       const value = headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(', ') : value;

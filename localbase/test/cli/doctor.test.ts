@@ -172,7 +172,7 @@ describe('localbase doctor', () => {
 
   it('a jwt_secret changed after start: the running stack rejects keys signed with it, and the fix is a restart', async () => {
     const config = join(project.root, 'supabase', 'config.toml');
-    const original = `project_id = "test"\n\n[api]\nport = ${project.apiPort}\n\n[db]\nport = ${project.dbPort}\nmajor_version = 17\n`;
+    const original = project.configToml;
     writeFileSync(config, `${original}\n[auth]\njwt_secret = "another-secret-that-is-at-least-32-characters"\n`);
     try {
       const result = await project.cli('doctor');

@@ -18,7 +18,11 @@ export interface TestProject {
   root: string;
   dbPort: number;
   apiPort: number;
+  /** The mail catcher's port (`[inbucket] port`). */
+  mailPort: number;
   dbUrl: string;
+  /** The config.toml the project was created with. */
+  configToml: string;
   cli(...args: string[]): Promise<CliResult>;
   writeMigration(file: string, sql: string): void;
   writeSeed(sql: string): void;
@@ -47,17 +51,34 @@ export function runCli(cwd: string, args: string[], env: Record<string, string> 
   });
 }
 
+/**
+ * Rate limits high enough for a suite that signs up hundreds of users from 127.0.0.1 in a minute; the rate-limit
+ * tests start their own project with low ones (`extraToml`).
+ */
+export const GENEROUS_RATE_LIMITS = '[auth.rate_limit]\nemail_sent = 100000\nsign_in_sign_ups = 100000\ntoken_verifications = 100000\ntoken_refresh = 100000\n';
+
 /** A throwaway project folder with its own supabase/config.toml on free ports, so test files run in parallel. */
-export async function createProject(options: { migrations?: Record<string, string>; seed?: string } = {}): Promise<TestProject> {
+export async function createProject(
+  options: { migrations?: Record<string, string>; seed?: string; extraToml?: string; rateLimits?: string } = {},
+): Promise<TestProject> {
   const root = mkdtempSync(join(tmpdir(), 'localbase-test-'));
   const dbPort = await freePort();
   const apiPort = await freePort();
+  const mailPort = await freePort();
   mkdirSync(join(root, 'supabase', 'migrations'), { recursive: true });
-  writeFileSync(join(root, 'supabase', 'config.toml'), `project_id = "test"\n\n[api]\nport = ${apiPort}\n\n[db]\nport = ${dbPort}\nmajor_version = 17\n`);
+  const configToml = [
+    `project_id = "test"\n\n[api]\nport = ${apiPort}\n\n[db]\nport = ${dbPort}\nmajor_version = 17\n`,
+    `[inbucket]\nport = ${mailPort}\n`,
+    options.rateLimits ?? GENEROUS_RATE_LIMITS,
+    options.extraToml ?? '',
+  ].join('\n');
+  writeFileSync(join(root, 'supabase', 'config.toml'), configToml);
   const project: TestProject = {
     root,
     dbPort,
     apiPort,
+    mailPort,
+    configToml,
     dbUrl: `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`,
     cli: (...args) => runCli(root, args),
     writeMigration: (file, sql) => writeFileSync(join(root, 'supabase', 'migrations', file), sql),

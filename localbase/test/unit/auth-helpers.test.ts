@@ -93,7 +93,7 @@ describe('auth user JSON', () => {
   it('userJson: empty strings for unset email/phone, null timestamps omitted, identity ids swapped as upstream', () => {
     const row = {
       id: 'u1', aud: 'authenticated', role: 'authenticated', email: null, encrypted_password: 'x', email_confirmed_at: null,
-      phone: null, phone_confirmed_at: null, confirmation_sent_at: null, confirmed_at: null, recovery_sent_at: null,
+      phone: null, phone_confirmed_at: null, confirmation_sent_at: null, confirmed_at: null, recovery_sent_at: null, confirmation_token: null, recovery_token: null,
       email_change: '', email_change_sent_at: null, phone_change: '', phone_change_sent_at: null, invited_at: null,
       last_sign_in_at: null, raw_app_meta_data: null, raw_user_meta_data: { a: 1 }, created_at: new Date(0),
       updated_at: new Date(0), banned_until: null, deleted_at: null, is_anonymous: false,
