@@ -30,6 +30,15 @@ async function expectPhoneReady(page: Page): Promise<void> {
   await expectTouchTargets(page);
 }
 
+/** Signs in through the login form on a page of its own (another device of an existing user). */
+async function signInAs(page: Page, email: string, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`${next}$`));
+}
+
 async function signOutHere(device: Device): Promise<void> {
   await device.page.getByRole('button', { name: 'Sign out' }).click();
   await expect(device.page).toHaveURL(/\/login$/);
@@ -102,7 +111,7 @@ test('password reset: the mail link signs in on the app\'s own origin, a new pas
   await page.getByLabel('Email').fill(rita.email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible();
   await page.getByLabel('Password').fill('brand-new-pass');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/bands$/);
@@ -172,6 +181,7 @@ test('email code: a wrong code is refused on its field, the mailed code signs in
 });
 
 test('a broken or unknown link lands on the styled page, axe-clean on a phone', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.setViewportSize(PHONE);
   await page.goto('/auth/confirm?next=%2Fbands&type=email');
   await expect(page).toHaveURL(/\/auth\/link-error\?problem=invalid&type=email$/);
@@ -198,11 +208,7 @@ test('sign out of all devices: the other device closes its channels and shows th
   });
   const sockets: WebSocket[] = [];
   pageB.on('websocket', (socket) => sockets.push(socket));
-  await pageB.goto(`/login?next=${encodeURIComponent(`/bands/${bandId}/songs`)}`);
-  await pageB.getByLabel('Email').fill(alex.email);
-  await pageB.getByLabel('Password').fill(PASSWORD);
-  await pageB.getByRole('button', { name: 'Sign in' }).click();
-  await expect(pageB).toHaveURL(new RegExp(`/bands/${bandId}/songs$`));
+  await signInAs(pageB, alex.email, `/bands/${bandId}/songs`);
   await expectLive(pageB);
   const realtime = sockets.find((socket) => socket.url().includes('/realtime/v1/websocket'))!;
   expect(realtime, "B's Realtime socket").toBeTruthy();
@@ -212,6 +218,17 @@ test('sign out of all devices: the other device closes its channels and shows th
     if (text.includes('phx_leave')) leaves.push(text);
   });
   const closed = new Promise<void>((resolve) => realtime.on('close', () => resolve()));
+
+  // Device C: signed in too, but its Realtime socket reaches nothing (a stand-in that never answers), so it
+  // misses the message, like a phone that was asleep.
+  const contextC = await browser.newContext({ viewport: PHONE });
+  await contextC.routeWebSocket(/\/realtime\/v1\/websocket/, () => undefined);
+  const pageC = await contextC.newPage();
+  const errorsC: string[] = [];
+  pageC.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 403|session_not_found/.test(message.text())) errorsC.push(message.text());
+  });
+  await signInAs(pageC, alex.email, '/bands');
 
   await alex.page.setViewportSize(PHONE);
   await alex.page.goto('/settings/account');
@@ -231,6 +248,14 @@ test('sign out of all devices: the other device closes its channels and shows th
   // Its session is gone for good: the band's pages send it to sign in.
   await pageB.goto(`/bands/${bandId}/songs`);
   await expect(pageB).toHaveURL(/\/login\?next=/);
+
+  // Nothing has told C yet; once its tab is looked at again, Auth answers that the session no longer exists.
+  await pageC.waitForTimeout(1_000);
+  await expect(pageC).toHaveURL(/\/bands$/);
+  await pageC.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(pageC).toHaveURL(/\/login\?reason=signed-out$/, { timeout: 10_000 });
+
   expect(errorsB).toEqual([]);
-  await contextB.close();
+  expect(errorsC).toEqual([]);
+  await Promise.all([contextB.close(), contextC.close()]);
 });
