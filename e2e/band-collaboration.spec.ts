@@ -54,7 +54,7 @@ test('band collaboration: the band switcher moves between bands and signed-out v
   await expect(carol.page).toHaveURL(new RegExp(`/bands/${first}/songs$`));
   await expect(carol.page.getByRole('heading', { level: 1, name: 'First Band' })).toBeVisible();
 
-  await carol.page.getByRole('button', { name: 'Log out' }).click();
+  await carol.page.getByRole('button', { name: 'Sign out' }).click();
   await expect(carol.page).toHaveURL(/\/login$/);
   await carol.page.goto(`/bands/${second}/songs`);
   await expect(carol.page).toHaveURL(new RegExp(`/login\\?next=%2Fbands%2F${second}%2Fsongs$`));
