@@ -68,7 +68,9 @@ export function isRedirectAllowed(redirect: string, siteUrl: string, allowList: 
   const site = parse(siteUrl);
   const target = parse(redirect);
   if (!site || !target) return false;
-  const host = target.hostname.replace(/^\[|\]$/g, '');
+  // WHATWG URL rewrites `http://2130706433/` to 127.0.0.1; Go keeps the host as written, so read it from the text.
+  const written = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(redirect)?.[1] ?? target.hostname;
+  const host = written.replace(/^\[|\]$/g, '');
   if (site.hostname === target.hostname && site.protocol === target.protocol && (site.port === target.port || LOOPBACK_NAMES.has(host.toLowerCase()))) {
     return true;
   }

@@ -40,6 +40,24 @@ describe.each(KEYS)('auth signOut with the %s', (_name, key) => {
     expect((await devices[0]!.auth.getSession()).data.session).toBeNull();
   });
 
+  it('signOut(global) from one device: the others cannot refresh and their unexpired access tokens get 403 session_not_found', async () => {
+    const email = uniqueEmail('logout-everywhere');
+    await client(target, key).auth.signUp({ email, password: PASSWORD });
+    const sessions = [];
+    for (let i = 0; i < 3; i++) {
+      const { data } = await client(target, key).auth.signInWithPassword({ email, password: PASSWORD });
+      sessions.push(data.session!);
+    }
+    const here = client(target, key);
+    await here.auth.setSession(sessions[0]!);
+    expect((await here.auth.signOut({ scope: 'global' })).error).toBeNull();
+    for (const other of sessions.slice(1)) {
+      const refreshed = await client(target, key).auth.refreshSession({ refresh_token: other.refresh_token });
+      expect(refreshed.error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
+      expect(await userStatus(key, other.access_token)).toEqual(GONE);
+    }
+  });
+
   it('signOut(local): only this session ends', async () => {
     const { devices, tokens } = await threeDevices(key);
     expect((await devices[1]!.auth.signOut({ scope: 'local' })).error).toBeNull();

@@ -11,6 +11,8 @@ export interface Target {
   publishableKey: string;
   secretKey: string;
   jwtSecret: string;
+  /** The mail catcher's Mailpit API (`status` MAILPIT_URL; LOCALBASE_TARGET_MAILPIT_URL elsewhere). */
+  mailUrl?: string;
   isLocalbase: boolean;
 }
 
@@ -33,6 +35,7 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target | un
     publishableKey: need('PUBLISHABLE_KEY'),
     secretKey: need('SECRET_KEY'),
     jwtSecret: need('JWT_SECRET'),
+    mailUrl: env.LOCALBASE_TARGET_MAILPIT_URL,
     isLocalbase: false,
   };
 }
@@ -47,6 +50,7 @@ export function targetFromStatus(vars: Record<string, string>): Target {
     publishableKey: vars.PUBLISHABLE_KEY!,
     secretKey: vars.SECRET_KEY!,
     jwtSecret: vars.JWT_SECRET!,
+    mailUrl: vars.MAILPIT_URL,
     isLocalbase: true,
   };
 }

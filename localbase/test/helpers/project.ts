@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -59,7 +59,14 @@ export const GENEROUS_RATE_LIMITS = '[auth.rate_limit]\nemail_sent = 100000\nsig
 
 /** A throwaway project folder with its own supabase/config.toml on free ports, so test files run in parallel. */
 export async function createProject(
-  options: { migrations?: Record<string, string>; seed?: string; extraToml?: string; rateLimits?: string } = {},
+  options: {
+    migrations?: Record<string, string>;
+    seed?: string;
+    extraToml?: string;
+    rateLimits?: string;
+    /** Extra files by path relative to the project root, e.g. mail templates. */
+    files?: Record<string, string>;
+  } = {},
 ): Promise<TestProject> {
   const root = mkdtempSync(join(tmpdir(), 'localbase-test-'));
   const dbPort = await freePort();
@@ -98,6 +105,10 @@ export async function createProject(
     },
   };
   for (const [file, sql] of Object.entries(options.migrations ?? {})) project.writeMigration(file, sql);
+  for (const [file, content] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), content);
+  }
   if (options.seed !== undefined) project.writeSeed(options.seed);
   return project;
 }
