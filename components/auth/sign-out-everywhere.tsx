@@ -11,7 +11,7 @@ const UNREACHABLE = 'Could not reach the server, so no device was signed out. Ch
 
 /**
  * Revokes every session (server action), then tells the other tabs and devices over the user channel so they
- * close their live channels and show the sign-in page now, and finally leaves itself.
+ * close their live channels and show the sign-in page now, and finally clears its own cookies and leaves.
  */
 export function SignOutEverywhereButton() {
   const { announceSignOut, leave } = useAuth();
@@ -28,7 +28,7 @@ export function SignOutEverywhereButton() {
       return;
     }
     await announceSignOut();
-    await leave('signed-out-everywhere');
+    await leave('signed-out-everywhere', { endSession: true });
   }
 
   return (

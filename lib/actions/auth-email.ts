@@ -84,9 +84,12 @@ export async function setNewPassword(_previous: FormState<'password' | 'confirm'
  * Revokes every session of this user (their refresh tokens stop working at once; access tokens at `exp`). The
  * caller then tells the user's other open tabs and devices over Realtime; revoking first means a same-browser
  * tab that signs itself out on that message cannot end this session before the global revoke has used it.
+ *
+ * This device's cookies are left for the caller to clear: an action that changes cookies makes Next re-render the
+ * page with its answer, and the layout would send the tab to /login before it has told the other devices.
  */
 export async function signOutEverywhere(): Promise<SignOutEverywhereResult> {
-  const supabase = await createClient();
+  const supabase = await createClient({ readOnlyCookies: true });
   const { error } = await supabase.auth.signOut({ scope: 'global' });
   if (error) return { ok: false, message: authErrorMessage(error, 'sign-in').message };
   return { ok: true };

@@ -13,8 +13,11 @@ type AuthContextValue = {
   supabase: BrowserClient;
   /** True once realtime.setAuth() has the user's JWT; channels joined before that would join as anon. */
   realtimeReady: boolean;
-  /** Closes every channel, forgets the pages kept offline and opens /login, once per page. */
-  leave: (reason: LeaveReason) => Promise<void>;
+  /**
+   * Closes every channel, forgets the pages kept offline and opens /login, once per page. `endSession` also signs
+   * this browser out locally first (never pass it from inside an onAuthStateChange callback: auth-js holds its lock).
+   */
+  leave: (reason: LeaveReason, options?: { endSession?: boolean }) => Promise<void>;
   /** Tells this user's other tabs and devices to sign out; resolves when Realtime took the message (or gave up). */
   announceSignOut: SignOutAnnouncer;
 };
@@ -38,9 +41,12 @@ export function AuthProvider({ userId, children }: { userId: string; children: R
   const announcer = useRef<SignOutAnnouncer>(async () => undefined);
 
   const leave = useCallback(
-    async (reason: LeaveReason) => {
+    async (reason: LeaveReason, { endSession = false }: { endSession?: boolean } = {}) => {
       if (leaving.current) return;
       leaving.current = true;
+      // Its SIGNED_OUT finds `leaving` set, so the reason given here is the one the login page shows. Auth may
+      // already have ended the session (403, which auth-js ignores); the cookies are cleared either way.
+      if (endSession) await supabase.auth.signOut({ scope: 'local' }).catch(() => undefined);
       setRealtimeReady(false);
       forgetOfflinePages();
       // Channels first, so this device leaves its bands' presence and stops receiving their rows now.

@@ -19,23 +19,17 @@ const ANNOUNCE_TIMEOUT_MS = 3_000;
 
 /**
  * Every signed-in tab listens on `user:<uid>`. "Sign out of all devices" revokes the sessions, then announces it
- * here; each other tab signs itself out locally (its session is gone anyway, so Auth's 403 is ignored by auth-js
- * and the cookies are cleared) and leaves for /login without waiting for a navigation or a token refresh.
+ * here; each other tab signs itself out locally (its session is gone anyway: auth-js ignores Auth's 403 and clears
+ * the cookies) and leaves for /login without waiting for a navigation or a token refresh.
  */
 export function UserChannel({ userId, announcer }: { userId: string; announcer: RefObject<SignOutAnnouncer> }) {
-  const { supabase, leave } = useAuth();
+  const { leave } = useAuth();
 
   const bind = useCallback(
     (channel: RealtimeChannel) => {
-      channel.on('broadcast', { event: SIGNED_OUT_EVENT }, () => {
-        void supabase.auth
-          .signOut({ scope: 'local' })
-          .catch(() => undefined)
-          // SIGNED_OUT usually leaves first; this covers a sign-out that failed to reach Auth (leave runs once).
-          .finally(() => void leave('signed-out'));
-      });
+      channel.on('broadcast', { event: SIGNED_OUT_EVENT }, () => void leave('signed-out', { endSession: true }));
     },
-    [supabase, leave],
+    [leave],
   );
 
   const onStatus = useCallback(
