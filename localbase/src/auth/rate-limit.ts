@@ -56,12 +56,12 @@ class IntervalLimiter {
 }
 
 /** The endpoints GoTrue wraps in a request limiter, each with its own bucket (`[gotrue] internal/api/api.go`). */
-export type LimitedRoute = 'signup' | 'recover' | 'otp' | 'magiclink' | 'user' | 'verify' | 'token';
+export type LimitedRoute = 'signup' | 'recover' | 'resend' | 'otp' | 'magiclink' | 'user' | 'verify' | 'token';
 
 const overRequestRate = () => new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
 
 /**
- * `[auth.rate_limit]`. sign_in_sign_ups (GOTRUE_RATE_LIMIT_OTP) feeds /signup, /recover, /otp, /magiclink and
+ * `[auth.rate_limit]`. sign_in_sign_ups (GOTRUE_RATE_LIMIT_OTP) feeds /signup, /recover, /resend, /otp, /magiclink and
  * PUT /user; token_verifications feeds /verify; token_refresh every /token grant; email_sent every mail sent.
  * Hosted Supabase keys the request limits by the client's IP; here that is the TCP peer.
  */
@@ -77,6 +77,7 @@ export class AuthRateLimits {
     this.routes = {
       signup: perFiveMinutes(settings.signInSignUps),
       recover: perFiveMinutes(settings.signInSignUps),
+      resend: perFiveMinutes(settings.signInSignUps),
       otp: perFiveMinutes(settings.signInSignUps),
       magiclink: perFiveMinutes(settings.signInSignUps),
       user: perFiveMinutes(settings.signInSignUps),

@@ -5,6 +5,7 @@ import { authDeps, type AuthDeps } from './deps.ts';
 import { AuthError, fromDatabaseError, OAuthError, renderAuthError } from './errors.ts';
 import { logout } from './logout.ts';
 import { magicLink, otp, recover } from './otp.ts';
+import { resend } from './resend.ts';
 import { health, jwks, settings } from './settings.ts';
 import { signup } from './signup.ts';
 import { token } from './token.ts';
@@ -27,6 +28,7 @@ async function route(deps: AuthDeps, request: ApiRequest): Promise<ApiResponse> 
   if (path === '/logout' && method === 'POST') return logout(deps, request);
   if (path === '/recover' && method === 'POST') return recover(deps, request);
   if (path === '/otp' && method === 'POST') return otp(deps, request);
+  if (path === '/resend' && method === 'POST') return resend(deps, request);
   if (path === '/magiclink' && method === 'POST') return magicLink(deps, request);
   if (path === '/verify' && method === 'POST') return verifyPost(deps, request);
   if (path === '/verify' && method === 'GET') return verifyGet(deps, request);

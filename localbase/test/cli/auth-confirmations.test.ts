@@ -2,7 +2,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createProject, type TestProject } from '../helpers/project.ts';
-import { firstLink, followLink, params, waitForMail } from '../conformance/mail-support.ts';
+import { firstLink, followLink, mailsTo, params, waitForMail } from '../conformance/mail-support.ts';
 import type { Target } from '../conformance/target.ts';
 
 const PASSWORD = 'correct-horse-1';
@@ -40,6 +40,24 @@ describe('confirmation and e-mail change mails', () => {
     expect(location.origin).toBe('http://127.0.0.1:3000');
     expect(params(location.hash)).toMatchObject({ type: 'signup', token_type: 'bearer' });
     expect((await sb().auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull();
+  });
+
+  it('resend({type: signup}) mails a new link once max_frequency (1 s) has passed; a confirmed address gets nothing', async () => {
+    const email = 'resend-me@example.com';
+    await sb().auth.signUp({ email, password: PASSWORD });
+    const first = firstLink(await waitForMail(target, email));
+    const tooSoon = await sb().auth.resend({ type: 'signup', email });
+    expect(tooSoon.error).toMatchObject({ status: 429, code: 'over_email_send_rate_limit' });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await sb().auth.resend({ type: 'signup', email })).error).toBeNull();
+    const second = firstLink(await waitForMail(target, email, 2));
+    expect(second.searchParams.get('token')).not.toBe(first.searchParams.get('token'));
+    // The resent link replaces the first one.
+    expect((await sb().auth.verifyOtp({ type: 'signup', token_hash: first.searchParams.get('token')! })).error).toMatchObject({ code: 'otp_expired' });
+    expect((await sb().auth.verifyOtp({ type: 'signup', token_hash: second.searchParams.get('token')! })).error).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await sb().auth.resend({ type: 'signup', email })).error).toBeNull();
+    expect(await mailsTo(target, email)).toHaveLength(2);
   });
 
   it('signInWithOtp for a new address sends the confirmation mail, whose code also signs in (type email)', async () => {

@@ -77,7 +77,16 @@ describe('base schema', () => {
     const tables = await project.query<{ t: string }>(
       "select table_schema || '.' || table_name as t from information_schema.tables where table_schema in ('auth','supabase_migrations') order by 1",
     );
-    expect(tables.map((r) => r.t)).toEqual(['auth.identities', 'auth.refresh_tokens', 'auth.sessions', 'auth.users', 'supabase_migrations.schema_migrations']);
+    expect(tables.map((r) => r.t)).toEqual([
+      'auth.flow_state',
+      'auth.identities',
+      'auth.mfa_amr_claims',
+      'auth.one_time_tokens',
+      'auth.refresh_tokens',
+      'auth.sessions',
+      'auth.users',
+      'supabase_migrations.schema_migrations',
+    ]);
     const [crypt] = await project.query<{ ok: boolean }>("select extensions.crypt('pw', extensions.gen_salt('bf')) like '$2a$%' as ok");
     expect(crypt!.ok).toBe(true);
     const publication = await project.query("select * from pg_publication_tables where pubname = 'supabase_realtime'");

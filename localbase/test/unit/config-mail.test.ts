@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatStatusBlock, statusVariables } from '../../src/commands/output.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { ApiKeys } from '../../src/shared/keys.ts';
 
 function project(toml = ''): string {
   const root = mkdtempSync(join(tmpdir(), 'localbase-config-mail-'));
@@ -39,5 +41,21 @@ describe('loadConfig: mail and rate limits', () => {
 
   it('a max_frequency that is not a duration names the setting', () => {
     expect(() => loadConfig(project(`[auth.email]\nmax_frequency = "soon"\n`), {})).toThrow(/\[auth\.email\] max_frequency = "soon"/);
+  });
+});
+
+describe('status output: the mail catcher', () => {
+  const keys = { anonKey: 'a', serviceRoleKey: 's', publishableKey: 'p', secretKey: 'k', jwtSecret: 'j' } as ApiKeys;
+
+  it('MAILPIT_URL and INBUCKET_URL on loopback (also in LAN mode), "Mailpit URL" in the block; none when disabled', () => {
+    const config = loadConfig(project(`[inbucket]\nport = 6004\n`), { LOCALBASE_API_HOST: '' });
+    const vars = statusVariables(config, keys, 'http://192.168.1.20:54321');
+    expect(vars.MAILPIT_URL).toBe('http://127.0.0.1:6004');
+    expect(vars.INBUCKET_URL).toBe('http://127.0.0.1:6004');
+    expect(Object.keys(vars)).toEqual([...Object.keys(vars)].sort());
+    expect(formatStatusBlock(vars)).toContain('    Mailpit URL: http://127.0.0.1:6004');
+    const off = statusVariables(loadConfig(project(`[inbucket]\nenabled = false\n`), {}), keys);
+    expect(off.MAILPIT_URL).toBeUndefined();
+    expect(formatStatusBlock(off)).not.toContain('Mailpit');
   });
 });
