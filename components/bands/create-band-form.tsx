@@ -14,7 +14,7 @@ export function CreateBandForm() {
   return (
     <form action={formAction} className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-5" noValidate>
       <h2 className="text-lg font-semibold">Start a band</h2>
-      <Field label="Band name" name="name" defaultValue={state.values?.name} error={state.errors?.name} maxLength={80} />
+      <Field label="Band name" name="name" defaultValue={state.values?.name} error={state.errors?.name} limit={80} />
       <FormMessage message={state.errors?.form} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create band'}

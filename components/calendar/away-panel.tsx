@@ -15,7 +15,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useCalendarMe } from './calendar-live';
-import { useFocusFirstError } from './use-focus-first-error';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 
 type State = LiveResult<UnavailableDatesRow, 'starts_on' | 'ends_on' | 'note'> | { status: 'queued'; message: string };
 
@@ -61,7 +61,7 @@ export function AwayPanel({ bandId }: { bandId: string }) {
       <form ref={form} action={formAction} aria-label="Block dates" className="grid gap-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end" noValidate>
         <Field id="away-from" label="First day away" name="starts_on" type="date" defaultValue={invalid?.values?.starts_on} error={invalid?.errors?.starts_on} />
         <Field id="away-to" label="Last day away" name="ends_on" type="date" defaultValue={invalid?.values?.ends_on} error={invalid?.errors?.ends_on} />
-        <Field id="away-note" label="Note (optional)" name="note" maxLength={200} placeholder="On tour with another band" defaultValue={invalid?.values?.note} error={invalid?.errors?.note} />
+        <Field id="away-note" label="Note (optional)" name="note" limit={200} placeholder="On tour with another band" defaultValue={invalid?.values?.note} error={invalid?.errors?.note} />
         <Button type="submit" disabled={pending} className="min-h-11">{pending ? 'Saving…' : 'Block dates'}</Button>
       </form>
       <FormMessage message={invalid?.errors?.form} />

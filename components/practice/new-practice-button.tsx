@@ -16,7 +16,7 @@ import { deviceZone } from '@/lib/validation/schedule';
 import { Button } from '@/components/ui/button';
 import { SaveCancel } from '@/components/ui/save-cancel';
 import { FormMessage } from '@/components/ui/form-message';
-import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { PracticeFields } from './practice-fields';
 
 /**
