@@ -1,10 +1,24 @@
-import type { NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { updateSession } from '@/lib/supabase/middleware';
 
-export async function middleware(request: NextRequest) {
-  return updateSession(request);
+/** A path whose percent-escapes do not decode (`/join/%`, a link cut short while copying). */
+function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
+export async function middleware(request: NextRequest) {
+  // Next.js would refuse such a path with its own plain-text 400 once it tries to decode the route's params;
+  // the styled page says what happened and offers a way back, with the same status.
+  if (malformedPath(request.nextUrl.pathname)) {
+    return NextResponse.rewrite(new URL('/bad-request', request.url), { status: 400 });
+  }
+  return updateSession(request);
+}
 // Runs in Next's default edge runtime. supabase-js needs a global WebSocket even here (it resolves one when the
 // client is created); the edge sandbox provides its own (@edge-runtime/primitives), on Node 20 with or without
 // --experimental-websocket (checked with Next 15.5.29), so no `runtime: 'nodejs'` is needed.
