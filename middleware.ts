@@ -12,13 +12,20 @@ function malformedPath(pathname: string): boolean {
 }
 
 export async function middleware(request: NextRequest) {
-  // Next.js would refuse such a path with its own plain-text 400 once it tries to decode the route's params;
-  // the styled page says what happened and offers a way back, with the same status.
-  if (malformedPath(request.nextUrl.pathname)) {
-    return NextResponse.rewrite(new URL('/bad-request', request.url), { status: 400 });
-  }
+  if (malformedPath(request.nextUrl.pathname)) return badRequest(request);
   return updateSession(request);
 }
+
+/**
+ * Next.js would refuse such a path with its own unstyled 400 once it decodes the route's params. The styled page
+ * (app/bad-request) is answered instead, keeping the 400: a rewrite cannot carry a status (Next 15.5 ignores the
+ * one given to NextResponse.rewrite), so the prerendered page is fetched and sent on with it.
+ */
+async function badRequest(request: NextRequest): Promise<Response> {
+  const page = await fetch(new URL('/bad-request', request.url));
+  return new NextResponse(page.body, { status: 400, headers: { 'content-type': page.headers.get('content-type') ?? 'text/html; charset=utf-8' } });
+}
+
 // Runs in Next's default edge runtime. supabase-js needs a global WebSocket even here (it resolves one when the
 // client is created); the edge sandbox provides its own (@edge-runtime/primitives), on Node 20 with or without
 // --experimental-websocket (checked with Next 15.5.29), so no `runtime: 'nodejs'` is needed.
