@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { useMemo, useState } from 'react';
 import { AwayWarning } from '@/components/calendar/away-warning';
 import { useCalendarChannels, useCalendarMe } from '@/components/calendar/calendar-live';
@@ -50,9 +51,7 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
-          <Link href={backHref} className="text-sm text-zinc-400 hover:text-amp-400">
-            ← Calendar
-          </Link>
+          <BackLink href={backHref}>Calendar</BackLink>
           <PracticeHeading practice={practice} />
           {practice.location ? (
             <p className="break-words text-sm text-zinc-300" data-field="location">

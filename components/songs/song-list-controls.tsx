@@ -12,8 +12,10 @@ const STATUS_LABELS = { all: 'All', learning: 'Learning', ready: 'Ready' } as co
 export function SongListControls({ query, onChange }: Props) {
   return (
     <div role="search" aria-label="Find songs" className="grid grid-cols-2 gap-2 sm:grid-cols-[1fr_12rem_10rem]">
-      <label htmlFor="song-search" className="relative col-span-2 flex flex-col sm:col-span-1">
-        <span className="sr-only">Search songs</span>
+      <div className="relative col-span-2 flex flex-col sm:col-span-1">
+        <label htmlFor="song-search" className="sr-only">
+          Search songs
+        </label>
         <Search aria-hidden className="pointer-events-none absolute top-3 left-3 size-5 text-zinc-400" />
         <input
           id="song-search"
@@ -24,9 +26,11 @@ export function SongListControls({ query, onChange }: Props) {
           autoComplete="off"
           className={`${CONTROL_CLASS} w-full pl-10`}
         />
-      </label>
-      <label htmlFor="song-sort" className="flex min-w-0 flex-col">
-        <span className="sr-only">Sort by</span>
+      </div>
+      <div className="flex min-w-0 flex-col">
+        <label htmlFor="song-sort" className="sr-only">
+          Sort by
+        </label>
         <select id="song-sort" value={query.sort} onChange={(event) => onChange({ sort: event.target.value as SongQuery['sort'] })} className={CONTROL_CLASS}>
           {SONG_SORTS.map((sort) => (
             <option key={sort} value={sort}>
@@ -34,9 +38,11 @@ export function SongListControls({ query, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label htmlFor="song-status" className="flex min-w-0 flex-col">
-        <span className="sr-only">Status</span>
+      </div>
+      <div className="flex min-w-0 flex-col">
+        <label htmlFor="song-status" className="sr-only">
+          Filter by status
+        </label>
         <select id="song-status" value={query.status} onChange={(event) => onChange({ status: event.target.value as SongQuery['status'] })} className={CONTROL_CLASS}>
           {(Object.keys(STATUS_LABELS) as Array<keyof typeof STATUS_LABELS>).map((status) => (
             <option key={status} value={status}>
@@ -44,7 +50,7 @@ export function SongListControls({ query, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }
