@@ -10,7 +10,7 @@ import { IDLE, type LiveResult } from '@/lib/live/result';
 import { useUnavailableDatesStore, useUnavailableDatesStoreApi } from '@/lib/live/stores';
 import { draftRow, unavailableDatesTable } from '@/lib/live/tables/calendar';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
-import { unavailableSchema } from '@/lib/validation/availability';
+import { ANSWER_NOTE_MAX, unavailableSchema } from '@/lib/validation/availability';
 import { formValues } from '@/lib/validation/form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -80,7 +80,7 @@ export function AwayPanel({ bandId }: { bandId: string }) {
             <Field id="away-from" label="First day away" name="starts_on" type="date" defaultValue={invalid?.values?.starts_on} error={invalid?.errors?.starts_on} />
             <Field id="away-to" label="Last day away" name="ends_on" type="date" defaultValue={invalid?.values?.ends_on} error={invalid?.errors?.ends_on} />
           </div>
-          <Field id="away-note" label="Note (optional)" name="note" limit={200} placeholder="On tour with another band" defaultValue={invalid?.values?.note} error={invalid?.errors?.note} />
+          <Field id="away-note" label="Note (optional)" name="note" limit={ANSWER_NOTE_MAX} placeholder="On tour with another band" defaultValue={invalid?.values?.note} error={invalid?.errors?.note} />
           <FormMessage message={invalid?.errors?.form} />
           <Button type="submit" disabled={pending} className="self-start">{pending ? 'Saving…' : 'Block dates'}</Button>
         </form>
