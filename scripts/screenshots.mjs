@@ -38,12 +38,14 @@ function executablePath() {
 }
 
 /** Live pages settle once the connection indicator says Live; pages without one are ready when loaded. */
+/** @param {import('@playwright/test').Page} page */
 async function settled(page) {
   const indicator = page.getByRole('status', { name: 'Connection' }).first();
   if (await indicator.count()) await indicator.and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 }).catch(() => {});
   await page.waitForTimeout(300); // fonts and the month view's last paint
 }
 
+/** @param {import('@playwright/test').Page} page */
 async function signIn(page) {
   await page.goto(`${BASE_URL}/login`);
   await page.getByLabel('Email').fill(DEMO.email);
