@@ -37,17 +37,6 @@ export function SongRow({ song, editing, deleted, onEditingChange, learn }: Prop
             {song.artist ? <span className="text-base font-normal text-zinc-300"> · <span data-field="artist">{song.artist}</span></span> : null}
             {saving ? <span className="ml-2 text-sm font-normal text-amp-400">{waiting ? 'Waiting to sync' : 'Saving…'}</span> : null}
           </p>
-          <dl className="flex flex-wrap items-center gap-x-5 gap-y-1 text-base">
-            <Detail term="Key" value={song.key} field="key" />
-            <Detail term="Tempo" value={song.tempo_bpm === null ? null : `${song.tempo_bpm} BPM`} field="tempo_bpm" />
-            <Detail term="Length" value={song.duration_s === null ? null : formatDuration(song.duration_s)} field="duration_s" />
-            <div className="flex items-center gap-1">
-              <dt className="sr-only">Status</dt>
-              <dd>
-                <StatusChip status={song.status} />
-              </dd>
-            </div>
-          </dl>
         </div>
         {editing ? null : (
           <div className="flex gap-2">
@@ -59,6 +48,17 @@ export function SongRow({ song, editing, deleted, onEditingChange, learn }: Prop
           </div>
         )}
       </div>
+      <dl className="mt-2 flex flex-wrap items-center gap-x-5 gap-y-1 text-base">
+        <Detail term="Key" value={song.key} field="key" />
+        <Detail term="Tempo" value={song.tempo_bpm === null ? null : `${song.tempo_bpm} BPM`} field="tempo_bpm" />
+        <Detail term="Length" value={song.duration_s === null ? null : formatDuration(song.duration_s)} field="duration_s" />
+        <div className="flex items-center gap-1">
+          <dt className="sr-only">Status</dt>
+          <dd>
+            <StatusChip status={song.status} />
+          </dd>
+        </div>
+      </dl>
       {song.notes ? (
         <p className="mt-2 text-sm break-words whitespace-pre-line text-zinc-300" data-field="notes">
           {song.notes}
