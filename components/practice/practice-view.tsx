@@ -67,15 +67,6 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
         </p>
       ) : null}
       <AwayWarning date={dateIn(practice.starts_at, practice.time_zone)} testId="practice-away-conflict" />
-      <section aria-label="Who's coming" className="flex flex-col gap-2 rounded-2xl border border-white/10 bg-stage-900 p-4">
-        <h3 className="font-semibold">Who&apos;s coming</h3>
-        <EventAvailability bandId={bandId} kind="practice" eventId={practice.id} title={`the practice on ${formatDate(practice.starts_at, practice.time_zone)}`} detailed />
-      </section>
-      {editing ? (
-        <PracticeDetailsForm practice={practice} onClose={() => setEditing(false)} />
-      ) : (
-        <PracticeActions practice={practice} afterDelete={backHref} onEdit={() => setEditing(true)} />
-      )}
       <section aria-labelledby="agenda-title" className="flex flex-col gap-3">
         <h3 id="agenda-title" className="text-lg font-semibold">
           Agenda
@@ -85,6 +76,15 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
         {agenda.length ? <Agenda agenda={agenda} songs={songs} learn={learn} actions={actions} /> : <p className="text-zinc-400">Nothing on the agenda yet. Add songs below.</p>}
       </section>
       <AddToAgenda songs={addable} actions={actions} />
+      <section aria-label="Who's coming" className="flex flex-col gap-2 rounded-2xl border border-white/10 bg-stage-900 p-4">
+        <h3 className="font-semibold">Who&apos;s coming</h3>
+        <EventAvailability bandId={bandId} kind="practice" eventId={practice.id} title={`the practice on ${formatDate(practice.starts_at, practice.time_zone)}`} detailed />
+      </section>
+      {editing ? (
+        <PracticeDetailsForm practice={practice} onClose={() => setEditing(false)} />
+      ) : (
+        <PracticeActions practice={practice} afterDelete={backHref} onEdit={() => setEditing(true)} />
+      )}
     </div>
   );
 }
