@@ -1,4 +1,4 @@
-import { addSong, createBand, createInvite, deleteSong, expectLive, joinByLink, onlineNow, openEditor, saveEdit, songRow } from './band-helpers';
+import { addSong, createBand, openAddSong, createInvite, deleteSong, expectLive, joinByLink, onlineNow, openEditor, saveEdit, songRow } from './band-helpers';
 import { expect, test } from './fixtures';
 
 test('band collaboration: two signed-up devices share a band, see each other online and edit songs live', async ({ device }) => {
@@ -74,7 +74,7 @@ test('band collaboration: the band switcher moves between bands and signed-out v
 test('band collaboration: song forms show field errors inline and keep what was typed', async ({ device }) => {
   const dave = await device('Dave');
   await createBand(dave.page, 'Validation Band');
-  const form = dave.page.getByRole('form', { name: 'Add a song' });
+  const form = await openAddSong(dave.page);
   await form.getByLabel('Title').fill('Too Fast');
   await form.getByLabel('Tempo (BPM)').fill('999');
   await form.getByLabel('Key').fill('H');

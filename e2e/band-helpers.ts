@@ -8,6 +8,7 @@ export type SongInput = { title?: string; artist?: string; key?: string; tempo?:
 /** Creates a band from /bands; returns its id (from the URL it lands on). */
 export async function createBand(page: Page, name: string): Promise<string> {
   await page.goto('/bands');
+  await page.getByRole('button', { name: 'Start a band' }).click();
   await page.getByLabel('Band name').fill(name);
   await page.getByRole('button', { name: 'Create band' }).click();
   await expect(page).toHaveURL(/\/bands\/[0-9a-f-]{36}\/songs$/);
@@ -51,15 +52,21 @@ async function fill(scope: Locator, input: SongInput): Promise<void> {
   if (input.artist !== undefined) await scope.getByLabel('Artist').fill(input.artist);
   if (input.key !== undefined) await scope.getByLabel('Key').fill(input.key);
   if (input.tempo !== undefined) await scope.getByLabel('Tempo (BPM)').fill(input.tempo);
-  if (input.duration !== undefined) await scope.getByLabel('Duration (m:ss)').fill(input.duration);
+  if (input.duration !== undefined) await scope.getByLabel('Duration').fill(input.duration);
   if (input.notes !== undefined) await scope.getByLabel('Notes').fill(input.notes);
 }
 
 export async function addSong(page: Page, input: SongInput & { title: string }): Promise<void> {
-  const form = page.getByRole('form', { name: 'Add a song' });
+  const form = await openAddSong(page);
   await fill(form, input);
   await form.getByRole('button', { name: 'Add song' }).click();
   await expect(songRow(page, input.title)).toBeVisible();
+}
+
+/** Opens the "Add a song" sheet; returns its form. */
+export async function openAddSong(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Add a song' }).click();
+  return page.getByRole('dialog', { name: 'Add a song' }).getByRole('form', { name: 'Add a song' });
 }
 
 /** Opens the edit form of the song titled `title`; returns the form. */

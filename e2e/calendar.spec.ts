@@ -50,6 +50,7 @@ test('calendar: A plans a show with a setlist, B answers maybe then yes, blocks 
 
   // B blocks 1–7 June; A planning a show on 3 June sees the conflict by name before and after saving.
   await bob.page.goto(`/bands/${bandId}/calendar`);
+  await bob.page.getByRole('button', { name: 'Block my dates' }).click();
   const block = bob.page.getByRole('form', { name: 'Block dates' });
   await block.getByLabel('First day away').fill('2027-06-01');
   await block.getByLabel('Last day away').fill('2027-06-07');

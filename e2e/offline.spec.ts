@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { addSong, bandOfTwo, connection, createBand, onlineNow, openEditor, saveEdit, songRow } from './band-helpers';
+import { addSong, openAddSong, bandOfTwo, connection, createBand, onlineNow, openEditor, saveEdit, songRow } from './band-helpers';
 import { createSetlist } from './setlist-helpers';
 import { expect, test } from './fixtures';
 
@@ -49,7 +49,7 @@ test('offline: two edits and an add survive a reload and reach the bandmate in o
   await saveEditOffline(bob.page, 'One', { tempo: '100' });
   await expect(waiting(bob.page)).toHaveText(/1 change waiting/);
   await saveEditOffline(bob.page, 'Two', { title: 'Two (v2)' });
-  const add = bob.page.getByRole('form', { name: 'Add a song' });
+  const add = await openAddSong(bob.page);
   await add.getByLabel('Title').fill('Three');
   await add.getByRole('button', { name: 'Add on this device' }).click();
   await expect(songRow(bob.page, 'Three')).toContainText('Waiting to sync');
@@ -171,6 +171,7 @@ test('offline: a setlist deleted and one created offline wait on the device; dup
   const setlists = gus.page.getByRole('list', { name: 'Setlists' });
   await expect(waiting(gus.page)).toHaveText(/1 change waiting/);
   await expect(setlists.getByRole('listitem', { name: 'Old Set' })).toHaveCount(0);
+  await gus.page.getByRole('button', { name: 'New setlist' }).click();
   const form = gus.page.getByRole('form', { name: 'New setlist' });
   await form.getByLabel('Setlist name').fill('Basement Set');
   await form.getByRole('button', { name: 'Create setlist' }).click();
@@ -187,6 +188,7 @@ test('offline: a setlist deleted and one created offline wait on the device; dup
 test('offline: a form outside the live tables answers in words and keeps what was typed', async ({ device }) => {
   const gus = await device('Gus');
   await gus.context.setOffline(true);
+  await gus.page.getByRole('button', { name: 'Start a band' }).click();
   await gus.page.getByLabel('Band name').fill('Garage Days');
   await gus.page.getByRole('button', { name: 'Create band' }).click();
   await expect(gus.page.getByRole('alert').filter({ hasText: 'Could not reach the server' })).toBeVisible();

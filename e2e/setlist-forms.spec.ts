@@ -20,6 +20,7 @@ test('setlist forms: bad names and lengths are refused inline with nothing writt
   await addSong(erin.page, { title: 'Only Song', key: 'E', duration: '4:00' });
 
   await erin.page.goto(`/bands/${bandId}/setlists`);
+  await erin.page.getByRole('button', { name: 'New setlist' }).click();
   const form = erin.page.getByRole('form', { name: 'New setlist' });
   const create = form.getByRole('button', { name: 'Create setlist' });
   await create.click();

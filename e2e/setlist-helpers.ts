@@ -35,6 +35,7 @@ export async function addSongs(page: Page, prefix: string, count: number): Promi
 /** Creates a setlist from the band's setlists page; lands in its editor and returns its id. */
 export async function createSetlist(page: Page, bandId: string, name: string, target?: string): Promise<string> {
   await page.goto(`/bands/${bandId}/setlists`);
+  await page.getByRole('button', { name: 'New setlist' }).click();
   const form = page.getByRole('form', { name: 'New setlist' });
   await form.getByLabel('Setlist name').fill(name);
   if (target !== undefined) await form.getByLabel('Target length').fill(target);

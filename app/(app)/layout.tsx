@@ -12,7 +12,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <ServiceWorker />
       <div className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-8 px-4 py-6 sm:px-6">
         <header className="flex items-center justify-between gap-4 border-b border-white/10 pb-4 print:hidden">
-          <Link href="/bands" className="text-sm font-semibold uppercase tracking-widest text-amp-500">
+          <Link href="/bands" className="flex min-h-11 items-center text-sm font-semibold uppercase tracking-widest text-amp-500">
             Rock-On
           </Link>
           <div className="flex min-w-0 items-center gap-2 text-sm text-zinc-400">

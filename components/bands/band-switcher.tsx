@@ -9,7 +9,7 @@ export function BandSwitcher({ bands, currentId }: { bands: Array<{ id: string; 
     <label className="flex items-center gap-2 text-sm text-zinc-400">
       <span>Switch band</span>
       <select
-        className="rounded-lg border border-white/15 bg-stage-950 px-2 py-1 text-zinc-100"
+        className="min-h-11 max-w-48 rounded-lg border border-white/15 bg-stage-950 px-2 text-zinc-100"
         value={currentId}
         onChange={(event) => router.push(event.target.value === '' ? '/bands' : `/bands/${event.target.value}/songs`)}
       >

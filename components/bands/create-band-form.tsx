@@ -1,22 +1,25 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import { createBand } from '@/lib/actions/bands';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { whenReachable } from '@/lib/actions/when-reachable';
 
 const createBandWhenReachable = whenReachable(createBand);
 
+/** The band's name; on success the action redirects to the new band. */
 export function CreateBandForm() {
   const [state, formAction, pending] = useActionState(createBandWhenReachable, {});
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   return (
-    <form action={formAction} className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-5" noValidate>
-      <h2 className="text-lg font-semibold">Start a band</h2>
-      <Field label="Band name" name="name" defaultValue={state.values?.name} error={state.errors?.name} maxLength={80} />
+    <form ref={form} action={formAction} aria-label="Start a band" className="flex flex-col gap-3" noValidate>
+      <Field label="Band name" name="name" defaultValue={state.values?.name} error={state.errors?.name} limit={80} />
       <FormMessage message={state.errors?.form} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending} className="self-start">
         {pending ? 'Creating…' : 'Create band'}
       </Button>
     </form>

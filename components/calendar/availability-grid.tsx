@@ -39,7 +39,7 @@ export function AvailabilityGrid({ bandId, now }: { bandId: string; now: number 
                 <th scope="col" className="sticky left-0 bg-stage-950 p-2 text-left">Member</th>
                 {events.map((event) => (
                   <th key={event.id} scope="col" className="min-w-28 p-2 text-left font-normal">
-                    <Link href={event.href} className="font-semibold underline">{event.title}</Link>
+                    <Link href={event.href} className="inline-flex min-h-11 items-center font-semibold underline">{event.title}</Link>
                     <span className="block text-xs text-zinc-400">{formatDate(event.startsAt, event.zone)}</span>
                   </th>
                 ))}

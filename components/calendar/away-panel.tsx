@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useRef } from 'react';
+import { CalendarOff } from 'lucide-react';
+import { useActionState, useRef, useState } from 'react';
 import { addAway, removeAway } from '@/lib/actions/availability';
 import type { UnavailableDatesRow } from '@/lib/database.types';
 import { formatRange } from '@/lib/calendar/events';
@@ -9,13 +10,14 @@ import { IDLE, type LiveResult } from '@/lib/live/result';
 import { useUnavailableDatesStore, useUnavailableDatesStoreApi } from '@/lib/live/stores';
 import { draftRow, unavailableDatesTable } from '@/lib/live/tables/calendar';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
-import { unavailableSchema } from '@/lib/validation/availability';
+import { ANSWER_NOTE_MAX, unavailableSchema } from '@/lib/validation/availability';
 import { formValues } from '@/lib/validation/form';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useCalendarMe } from './calendar-live';
-import { useFocusFirstError } from './use-focus-first-error';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 
 type State = LiveResult<UnavailableDatesRow, 'starts_on' | 'ends_on' | 'note'> | { status: 'queued'; message: string };
 
@@ -25,12 +27,15 @@ export function AwayPanel({ bandId }: { bandId: string }) {
   const rows = useUnavailableDatesStore((state) => state.rows);
   const mutate = useLiveMutation(unavailableDatesTable, useUnavailableDatesStoreApi());
   const form = useRef<HTMLFormElement>(null);
+  const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState(async (_previous: State, formData: FormData): Promise<State> => {
     const payload = { ...formValues(formData), id: newId(), band_id: bandId };
     const parsed = unavailableSchema.safeParse(payload);
     const draft = parsed.success ? draftRow<UnavailableDatesRow>({ ...parsed.data, user_id: userId }) : null;
     const label = `Away ${parsed.success ? formatRange(parsed.data.starts_on, parsed.data.ends_on) : ''}`;
-    return mutate(draft ? { kind: 'insert', row: draft } : null, () => addAway(payload), formData, { op: 'away.add', payload, label });
+    const result = await mutate(draft ? { kind: 'insert', row: draft } : null, () => addAway(payload), formData, { op: 'away.add', payload, label });
+    if (result.status === 'saved' || result.status === 'queued') setOpen(false);
+    return result;
   }, IDLE);
   useFocusFirstError(form, state);
   const invalid = state.status === 'invalid' ? state : undefined;
@@ -58,13 +63,28 @@ export function AwayPanel({ bandId }: { bandId: string }) {
           </li>
         ))}
       </ul>
-      <form ref={form} action={formAction} aria-label="Block dates" className="grid gap-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end" noValidate>
-        <Field id="away-from" label="First day away" name="starts_on" type="date" defaultValue={invalid?.values?.starts_on} error={invalid?.errors?.starts_on} />
-        <Field id="away-to" label="Last day away" name="ends_on" type="date" defaultValue={invalid?.values?.ends_on} error={invalid?.errors?.ends_on} />
-        <Field id="away-note" label="Note (optional)" name="note" maxLength={200} placeholder="On tour with another band" defaultValue={invalid?.values?.note} error={invalid?.errors?.note} />
-        <Button type="submit" disabled={pending} className="min-h-11">{pending ? 'Saving…' : 'Block dates'}</Button>
-      </form>
-      <FormMessage message={invalid?.errors?.form} />
+      <Dialog
+        title="Block dates"
+        description="Days you cannot play or rehearse; the band sees them while planning."
+        open={open}
+        onOpenChange={setOpen}
+        trigger={
+          <Button variant="secondary" className="self-start">
+            <CalendarOff aria-hidden className="size-5" />
+            Block my dates
+          </Button>
+        }
+      >
+        <form ref={form} action={formAction} aria-label="Block dates" className="flex flex-col gap-3" noValidate>
+          <div className="grid grid-cols-2 gap-3">
+            <Field id="away-from" label="First day away" name="starts_on" type="date" defaultValue={invalid?.values?.starts_on} error={invalid?.errors?.starts_on} />
+            <Field id="away-to" label="Last day away" name="ends_on" type="date" defaultValue={invalid?.values?.ends_on} error={invalid?.errors?.ends_on} />
+          </div>
+          <Field id="away-note" label="Note (optional)" name="note" limit={ANSWER_NOTE_MAX} placeholder="On tour with another band" defaultValue={invalid?.values?.note} error={invalid?.errors?.note} />
+          <FormMessage message={invalid?.errors?.form} />
+          <Button type="submit" disabled={pending} className="self-start">{pending ? 'Saving…' : 'Block dates'}</Button>
+        </form>
+      </Dialog>
       <FormMessage tone="info" message={state.status === 'queued' ? state.message : undefined} />
     </section>
   );

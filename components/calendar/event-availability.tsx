@@ -7,7 +7,8 @@ import { answersFor, countAnswers } from '@/lib/calendar/events';
 import { useAvailabilityStore, useAvailabilityStoreApi } from '@/lib/live/stores';
 import { availabilityTable, draftRow } from '@/lib/live/tables/calendar';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
-import { ANSWERS } from '@/lib/validation/availability';
+import { ANSWER_NOTE_MAX, ANSWERS } from '@/lib/validation/availability';
+import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useCalendarMe } from './calendar-live';
 
@@ -86,6 +87,7 @@ export function EventAvailability({ bandId, kind, eventId, title, detailed = fal
 /** "Might be late": an optional note on my answer (200 characters), saved with it. */
 function AnswerNote({ note, onSave }: { note: string; onSave: (note: string) => void }) {
   const [text, setText] = useState(note);
+  const tooLong = text.trim().length > ANSWER_NOTE_MAX;
   return (
     <form
       aria-label="Note on your answer"
@@ -95,12 +97,18 @@ function AnswerNote({ note, onSave }: { note: string; onSave: (note: string) => 
         onSave(text);
       }}
     >
-      <label htmlFor="answer-note" className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
-        <span className="text-zinc-300">Note on your answer (optional)</span>
-        <input id="answer-note" value={text} maxLength={200} onChange={(event) => setText(event.target.value)} placeholder="Might be late" aria-describedby="answer-note-count" className="min-h-11 rounded-lg border border-white/15 bg-stage-950 px-3" />
-        <span id="answer-note-count" className="text-xs text-zinc-400">{text.length}/200</span>
-      </label>
-      <button type="submit" disabled={text.trim() === note.trim()} className="min-h-11 rounded-lg border border-white/15 px-3 text-sm font-semibold disabled:opacity-50">
+      <Field
+        id="answer-note"
+        label="Note on your answer (optional)"
+        name="note"
+        className="flex-1"
+        value={text}
+        limit={ANSWER_NOTE_MAX}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Might be late"
+        error={tooLong ? `A note is at most ${ANSWER_NOTE_MAX} characters` : undefined}
+      />
+      <button type="submit" disabled={tooLong || text.trim() === note.trim()} className="min-h-11 rounded-lg border border-white/15 px-3 text-sm font-semibold disabled:opacity-50">
         Save note
       </button>
     </form>

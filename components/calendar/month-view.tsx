@@ -54,7 +54,7 @@ export function MonthView({ events, today }: { events: CalendarEvent[]; today: s
                     <div className="flex flex-col gap-0.5 p-0.5">
                       <span className={day === today ? 'font-bold text-amp-400' : 'text-zinc-400'}>{Number(day.slice(8))}</span>
                       {(byDay.get(day) ?? []).map((event) => (
-                        <Link key={event.id} href={event.href} title={event.title} className={`truncate rounded px-0.5 ${event.kind === 'show' ? 'bg-amp-500/30' : 'bg-sky-500/30'} ${event.cancelled ? 'line-through opacity-70' : ''}`}>
+                        <Link key={event.id} href={event.href} title={event.title} className={`block min-h-11 min-w-11 truncate rounded px-0.5 py-1 leading-tight ${event.kind === 'show' ? 'bg-amp-500/30' : 'bg-sky-500/30'} ${event.cancelled ? 'line-through opacity-70' : ''}`}>
                           <span className="sr-only">{event.kind === 'show' ? 'Show' : 'Practice'} at {timeIn(event.startsAt, event.zone)}: </span>
                           {event.title}
                         </Link>

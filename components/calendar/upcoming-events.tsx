@@ -19,7 +19,7 @@ export function UpcomingEvents({ bandId, events, empty }: { bandId: string; even
             <div className="flex items-start gap-3">
               <Icon aria-hidden className="mt-1 size-5 shrink-0 text-amp-400" />
               <div className="flex min-w-0 flex-col">
-                <Link href={event.href} className={`text-lg font-semibold underline-offset-4 hover:underline ${event.cancelled ? 'line-through' : ''}`}>
+                <Link href={event.href} className={`flex min-h-11 items-center text-lg font-semibold underline-offset-4 hover:underline ${event.cancelled ? 'line-through' : ''}`}>
                   <span className="sr-only">{event.kind === 'show' ? 'Show: ' : 'Practice: '}</span>
                   {event.title}
                 </Link>

@@ -26,7 +26,7 @@ export function GoalEditor({ item, title, actions }: { item: PracticeItemRow; ti
     <form onSubmit={commit} aria-label={`Goal for ${title}`} className="flex flex-col gap-1">
       <label htmlFor={`${id}-goal`} className="text-xs text-zinc-300">
         Goal <span className="sr-only">for {title}</span>
-        <span className={tooLong ? 'text-red-300' : 'text-zinc-400'}>
+        <span id={`${id}-count`} className={tooLong ? 'text-red-300' : 'text-zinc-400'}>
           {' '}
           ({value.length}/{GOAL_MAX})
         </span>
@@ -38,7 +38,7 @@ export function GoalEditor({ item, title, actions }: { item: PracticeItemRow; ti
         onBlur={() => commit()}
         placeholder="Run it twice"
         aria-invalid={tooLong || undefined}
-        aria-describedby={tooLong ? `${id}-error` : undefined}
+        aria-describedby={tooLong ? `${id}-count ${id}-error` : `${id}-count`}
         data-field="goal"
         className="min-h-11 w-full rounded-lg border border-white/15 bg-stage-950 px-3 text-sm text-zinc-100 outline-none focus:border-amp-400 aria-invalid:border-red-400"
       />

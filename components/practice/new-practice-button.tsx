@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { Plus } from 'lucide-react';
+import { useActionState, useRef, useState } from 'react';
 import { createPractice } from '@/lib/actions/practice';
 import type { PracticeFormState } from '@/lib/actions/state';
 import type { PracticeSessionRow } from '@/lib/database.types';
@@ -14,47 +15,37 @@ import { formValues } from '@/lib/validation/form';
 import { parsePracticeFields } from '@/lib/validation/practice';
 import { deviceZone } from '@/lib/validation/schedule';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { SaveCancel } from '@/components/ui/save-cancel';
 import { FormMessage } from '@/components/ui/form-message';
-import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { PracticeFields } from './practice-fields';
 
 /**
- * "Plan a practice": a modal <dialog> (focus moves in, Escape closes, focus returns to the button) with the
- * practice's fields; once saved, the practice's page opens. Needs CalendarLive (the practice sessions' store).
+ * "Plan a practice": the shared sheet/dialog with the practice's fields, opened fresh with the device's zone each
+ * time; once saved, the practice's page opens. Needs CalendarLive (the practice sessions' store).
  */
 export function NewPracticeButton({ bandId }: { bandId: string }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  // Open: the device's zone at that moment, and a fresh form; closed, the form is not rendered at all.
-  const [zone, setZone] = useState<string | null>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!zone || !element || element.open) return;
-    element.showModal();
-    element.querySelector<HTMLInputElement>('input:not([type=hidden])')?.focus();
-  }, [zone]);
+  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button ref={trigger} className="min-h-11" onClick={() => setZone(deviceZone())} aria-haspopup="dialog">
-        Plan a practice
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={zone ? 'plan-practice-title' : undefined}
-        onClose={() => {
-          setZone(null);
-          trigger.current?.focus();
-        }}
-        className="m-auto max-h-[90dvh] w-[calc(100%-2rem)] max-w-lg overflow-y-auto rounded-2xl border border-white/10 bg-stage-900 p-4 text-zinc-100 backdrop:bg-black/70"
-      >
-        {zone ? <PlanPracticeForm bandId={bandId} zone={zone} onCancel={() => dialog.current?.close()} /> : null}
-      </dialog>
-    </>
+    <Dialog
+      title="Plan a practice"
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
+        <Button>
+          <Plus aria-hidden className="size-5" />
+          Plan a practice
+        </Button>
+      }
+    >
+      <PlanPracticeForm bandId={bandId} onCancel={() => setOpen(false)} />
+    </Dialog>
   );
 }
 
-function PlanPracticeForm({ bandId, zone, onCancel }: { bandId: string; zone: string; onCancel: () => void }) {
+function PlanPracticeForm({ bandId, onCancel }: { bandId: string; onCancel: () => void }) {
+  const [zone] = useState(deviceZone);
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const mutate = useLiveMutation(practiceSessionsTable, usePracticeSessionsStoreApi());
@@ -71,10 +62,7 @@ function PlanPracticeForm({ bandId, zone, onCancel }: { bandId: string; zone: st
   const invalid = state.status === 'invalid' ? state : undefined;
   useFocusFirstError(form, state);
   return (
-    <form ref={form} action={formAction} aria-labelledby="plan-practice-title" className="flex flex-col gap-3" noValidate>
-      <h2 id="plan-practice-title" className="text-lg font-semibold">
-        Plan a practice
-      </h2>
+    <form ref={form} action={formAction} aria-label="Plan a practice" className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="band_id" value={bandId} />
       <PracticeFields idPrefix="new-practice" values={invalid?.values ?? { time_zone: zone }} errors={invalid?.errors} />

@@ -14,7 +14,7 @@ import { formValues } from '@/lib/validation/form';
 import { parsePracticeFields } from '@/lib/validation/practice';
 import { SaveCancel } from '@/components/ui/save-cancel';
 import { FormMessage } from '@/components/ui/form-message';
-import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { PracticeFields } from './practice-fields';
 
 /** The practice as its form shows it: wall-clock date and times in its own zone. */

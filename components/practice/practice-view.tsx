@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { useMemo, useState } from 'react';
 import { AwayWarning } from '@/components/calendar/away-warning';
 import { useCalendarChannels, useCalendarMe } from '@/components/calendar/calendar-live';
@@ -50,9 +51,7 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
-          <Link href={backHref} className="text-sm text-zinc-400 hover:text-amp-400">
-            ← Calendar
-          </Link>
+          <BackLink href={backHref}>Calendar</BackLink>
           <PracticeHeading practice={practice} />
           {practice.location ? (
             <p className="break-words text-sm text-zinc-300" data-field="location">
@@ -68,15 +67,6 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
         </p>
       ) : null}
       <AwayWarning date={dateIn(practice.starts_at, practice.time_zone)} testId="practice-away-conflict" />
-      <section aria-label="Who's coming" className="flex flex-col gap-2 rounded-2xl border border-white/10 bg-stage-900 p-4">
-        <h3 className="font-semibold">Who&apos;s coming</h3>
-        <EventAvailability bandId={bandId} kind="practice" eventId={practice.id} title={`the practice on ${formatDate(practice.starts_at, practice.time_zone)}`} detailed />
-      </section>
-      {editing ? (
-        <PracticeDetailsForm practice={practice} onClose={() => setEditing(false)} />
-      ) : (
-        <PracticeActions practice={practice} afterDelete={backHref} onEdit={() => setEditing(true)} />
-      )}
       <section aria-labelledby="agenda-title" className="flex flex-col gap-3">
         <h3 id="agenda-title" className="text-lg font-semibold">
           Agenda
@@ -86,6 +76,15 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
         {agenda.length ? <Agenda agenda={agenda} songs={songs} learn={learn} actions={actions} /> : <p className="text-zinc-400">Nothing on the agenda yet. Add songs below.</p>}
       </section>
       <AddToAgenda songs={addable} actions={actions} />
+      <section aria-label="Who's coming" className="flex flex-col gap-2 rounded-2xl border border-white/10 bg-stage-900 p-4">
+        <h3 className="font-semibold">Who&apos;s coming</h3>
+        <EventAvailability bandId={bandId} kind="practice" eventId={practice.id} title={`the practice on ${formatDate(practice.starts_at, practice.time_zone)}`} detailed />
+      </section>
+      {editing ? (
+        <PracticeDetailsForm practice={practice} onClose={() => setEditing(false)} />
+      ) : (
+        <PracticeActions practice={practice} afterDelete={backHref} onEdit={() => setEditing(true)} />
+      )}
     </div>
   );
 }

@@ -3,15 +3,15 @@
 import { useState, type FormEvent } from 'react';
 import type { SetlistItem } from '@/lib/database.types';
 import { clock } from '@/lib/setlists/timing';
-import { itemPatchSchema } from '@/lib/validation/setlist';
+import { BREAK_NAME_MAX, ITEM_NOTES_MAX, itemPatchSchema } from '@/lib/validation/setlist';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { useItemActions } from './use-item-actions';
 
 const LABELS = {
-  song: { notes: 'Notes for this song', length: 'Length here (m:ss)', summary: 'Notes & length' },
-  break: { notes: 'Name of the next set', length: 'Break length (m:ss)', summary: 'Set name & break length' },
-  note: { notes: 'Note', length: '', summary: 'Edit note' },
+  song: { notes: 'Notes for this song', length: 'Length here (m:ss)', summary: 'Notes & length', limit: ITEM_NOTES_MAX },
+  break: { notes: 'Name of the next set', length: 'Break length (m:ss)', summary: 'Set name & break length', limit: BREAK_NAME_MAX },
+  note: { notes: 'Note', length: '', summary: 'Edit note', limit: ITEM_NOTES_MAX },
 } as const;
 
 /** Per-item notes and length override, folded away until needed; errors show on their field. */
@@ -46,7 +46,7 @@ export function ItemDetails({ item, title, actions }: { item: SetlistItem; title
       </summary>
       {open ? (
         <form onSubmit={submit} aria-label={`Details of ${title}`} className="flex flex-col gap-2 pt-1" noValidate>
-          <Field id={`${prefix}-notes`} label={labels.notes} name="notes" defaultValue={item.notes ?? ''} error={errors.notes} />
+          <Field id={`${prefix}-notes`} label={labels.notes} name="notes" limit={labels.limit} defaultValue={item.notes ?? ''} error={errors.notes} />
           {item.kind !== 'note' ? (
             <Field
               id={`${prefix}-length`}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { updateSetlist } from '@/lib/actions/setlists';
 import type { SetlistFormState } from '@/lib/actions/state';
 import type { Setlist } from '@/lib/database.types';
@@ -14,6 +14,8 @@ import { setlistBase, setlistConflictHints } from '@/lib/setlists/conflicts';
 import { clock } from '@/lib/setlists/timing';
 import { SaveCancel } from '@/components/ui/save-cancel';
 import { Field } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/textarea';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { FormMessage } from '@/components/ui/form-message';
 
 /** Rename, target length and notes, saved against the version it was opened from (as the song editor). */
@@ -33,38 +35,32 @@ export function SetlistDetailsForm({ setlist, onClose }: { setlist: Setlist; onC
     if (result.status === 'saved' || result.status === 'queued') onClose();
     return result;
   }, IDLE);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   const invalid = state.status === 'invalid' ? state : undefined;
   const conflict = state.status === 'conflict' ? state : undefined;
   const values = invalid?.values ?? conflict?.values;
   const hints = setlistConflictHints(conflict?.conflicts);
   return (
-    <form action={formAction} aria-label="Setlist details" className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-4" noValidate>
+    <form ref={form} action={formAction} aria-label="Setlist details" className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-4" noValidate>
       <input type="hidden" name="id" value={base.id} />
       <input type="hidden" name="band_id" value={base.band_id} />
       <input type="hidden" name="version" value={base.version} />
       <input type="hidden" name="base" value={JSON.stringify(setlistBase(base))} />
       <FormMessage message={conflict?.message} />
       <div key={base.version} className="grid gap-3 sm:grid-cols-[1fr_12rem]">
-        <div className="flex flex-col gap-1">
-          <Field id="setlist-name" label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} error={invalid?.errors?.name ?? hints.name} />
-          <span className={`text-xs ${name.length > SETLIST_NAME_MAX ? 'text-red-300' : 'text-zinc-400'}`}>
-            {name.length}/{SETLIST_NAME_MAX}
-          </span>
-        </div>
+        <Field id="setlist-name" label="Name" name="name" limit={SETLIST_NAME_MAX} value={name} onChange={(event) => setName(event.target.value)} error={invalid?.errors?.name ?? hints.name} />
         <Field
           id="setlist-target"
           label="Target length"
           name="target_duration_s"
-          placeholder="90 or 1:30:00"
+          placeholder="1:30:00"
+          hint="Minutes, m:ss or h:mm:ss"
           defaultValue={values?.target_duration_s ?? (base.target_duration_s === null ? '' : clock(base.target_duration_s))}
           error={invalid?.errors?.target_duration_s ?? hints.target_duration_s}
         />
       </div>
-      <label htmlFor="setlist-notes" className="flex flex-col gap-1 text-sm">
-        <span className="text-zinc-300">Notes</span>
-        <textarea id="setlist-notes" name="notes" rows={2} defaultValue={values?.notes ?? base.notes ?? ''} className="rounded-lg border border-white/15 bg-stage-950 px-3 py-2" />
-        {invalid?.errors?.notes || hints.notes ? <span className="text-xs text-red-300">{invalid?.errors?.notes ?? hints.notes}</span> : null}
-      </label>
+      <Textarea id="setlist-notes" label="Notes" name="notes" rows={2} limit={2000} defaultValue={values?.notes ?? base.notes ?? ''} error={invalid?.errors?.notes ?? hints.notes} />
       <FormMessage message={invalid?.errors?.form} />
       <SaveCancel pending={pending} onCancel={onClose} />
     </form>

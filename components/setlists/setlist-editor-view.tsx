@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { useMemo, useState } from 'react';
 import { useSetlistItemsStore, useSetlistsStore, useSongsStore } from '@/lib/live/stores';
 import { Viewers } from '@/components/presence/viewers';
@@ -32,7 +33,7 @@ export function SetlistEditorView({ bandId, setlistId }: { bandId: string; setli
     return (
       <div className="flex flex-col gap-3">
         <p role="alert">This setlist was deleted by a bandmate.</p>
-        <Link href={`/bands/${bandId}/setlists`} className="text-amp-400 underline">
+        <Link href={`/bands/${bandId}/setlists`} className="inline-flex min-h-11 items-center text-amp-400 underline">
           Back to the setlists
         </Link>
       </div>
@@ -42,9 +43,7 @@ export function SetlistEditorView({ bandId, setlistId }: { bandId: string; setli
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
-          <Link href={`/bands/${bandId}/setlists`} className="text-sm text-zinc-400 hover:text-amp-400">
-            ← Setlists
-          </Link>
+          <BackLink href={`/bands/${bandId}/setlists`}>Setlists</BackLink>
           <h2 className="break-words text-xl font-semibold" data-field="setlist-name">
             {setlist.name}
           </h2>

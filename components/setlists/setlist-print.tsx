@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import type { SetlistsData } from '@/lib/data/setlists';
 import { compareItems } from '@/lib/order/keys';
 import { clock, setlistTiming } from '@/lib/setlists/timing';
@@ -18,9 +18,7 @@ export function SetlistPrint({ data }: { data: SetlistsData }) {
   return (
     <div className="flex flex-col gap-6 print:gap-0 print:text-black">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href={`/bands/${setlist.band_id}/setlists/${setlist.id}`} className="text-sm text-zinc-400 hover:text-amp-400">
-          ← Back to the editor
-        </Link>
+        <BackLink href={`/bands/${setlist.band_id}/setlists/${setlist.id}`}>Back to the editor</BackLink>
         <PrintButton />
       </div>
       <div className="grid gap-6 md:grid-cols-2 print:block">

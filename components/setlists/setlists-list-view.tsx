@@ -5,7 +5,7 @@ import type { Setlist, SetlistItem } from '@/lib/database.types';
 import { useSetlistItemsStore, useSetlistsStore } from '@/lib/live/stores';
 import { againstTarget, clock } from '@/lib/setlists/timing';
 import { SectionHeader } from '@/components/ui/section-header';
-import { CreateSetlistForm } from './create-setlist-form';
+import { NewSetlistButton } from './new-setlist-button';
 import { useSetlistsChannel } from './setlists-live';
 import { useSetlistTiming } from './use-setlist-timing';
 
@@ -14,11 +14,11 @@ export function SetlistsListView({ bandId }: { bandId: string }) {
   const setlists = useSetlistsStore((store) => store.rows);
   const items = useSetlistItemsStore((store) => store.rows);
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-4">
       <SectionHeader title="Setlists" count={setlists.length} connection={connection} />
-      <CreateSetlistForm bandId={bandId} />
+      <NewSetlistButton bandId={bandId} />
       {setlists.length === 0 ? (
-        <p className="text-zinc-400">No setlists yet. Create the first one above.</p>
+        <p className="text-zinc-400">No setlists yet. Create the first one with “New setlist”.</p>
       ) : (
         <ul aria-label="Setlists" className="grid gap-3 sm:grid-cols-2">
           {setlists.map((setlist) => (

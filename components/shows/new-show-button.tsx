@@ -1,27 +1,27 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { Plus } from 'lucide-react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { ShowForm } from './show-form';
 
-/** "Plan a show" opens the form in place (the list stays first); closing returns focus to the button. */
+/** "Plan a show" opens the form in a sheet (the list stays first); closing returns focus to the button. */
 export function NewShowButton({ bandId }: { bandId: string }) {
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  if (open) {
-    return (
-      <ShowForm
-        bandId={bandId}
-        onDone={() => {
-          setOpen(false);
-          requestAnimationFrame(() => button.current?.focus());
-        }}
-      />
-    );
-  }
   return (
-    <Button ref={button} type="button" className="min-h-11" aria-expanded={false} onClick={() => setOpen(true)}>
-      Plan a show
-    </Button>
+    <Dialog
+      title="Plan a show"
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
+        <Button type="button">
+          <Plus aria-hidden className="size-5" />
+          Plan a show
+        </Button>
+      }
+    >
+      <ShowForm bandId={bandId} onDone={() => setOpen(false)} />
+    </Dialog>
   );
 }

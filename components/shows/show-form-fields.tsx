@@ -5,6 +5,7 @@ import type { Setlist } from '@/lib/database.types';
 import { AwayWarning } from '@/components/calendar/away-warning';
 import { ZoneField } from '@/components/calendar/zone-field';
 import { Field } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/textarea';
 import { SHOW_STATUSES } from '@/lib/validation/show';
 
 type Props = {
@@ -22,25 +23,13 @@ const TIMES = [
   ['set_end_at', 'Set ends'],
 ] as const;
 
-function Area({ id, name, label, max, value, error }: { id: string; name: string; label: string; max: number; value: string; error?: string }) {
-  const [length, setLength] = useState(value.length);
-  return (
-    <label htmlFor={id} className="flex flex-col gap-1 text-sm">
-      <span className="text-zinc-300">{label}</span>
-      <textarea id={id} name={name} rows={2} defaultValue={value} onChange={(event) => setLength(event.target.value.length)} aria-invalid={error ? true : undefined} aria-describedby={`${id}-count${error ? ` ${id}-error` : ''}`} className="rounded-lg border border-white/15 bg-stage-950 px-3 py-2 aria-invalid:border-red-400" />
-      <span id={`${id}-count`} className={`text-xs ${length > max ? 'text-red-300' : 'text-zinc-400'}`}>{length}/{max}</span>
-      {error ? <span id={`${id}-error`} className="text-xs text-red-300">{error}</span> : null}
-    </label>
-  );
-}
-
 /** Every field of a show; times are 24-hour on the venue's wall clock (after midnight counts as the night after). */
 export function ShowFormFields({ prefix, values, errors, setlists }: Props) {
   const [date, setDate] = useState(values.date ?? '');
   const id = (name: string) => `${prefix}-${name}`;
   return (
     <div className="flex flex-col gap-3">
-      <Field id={id('title')} label="Title" name="title" maxLength={120} defaultValue={values.title} error={errors.title} />
+      <Field id={id('title')} label="Title" name="title" limit={120} defaultValue={values.title} error={errors.title} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={id('date')} label="Date" name="date" type="date" value={date} onChange={(event) => setDate(event.target.value)} error={errors.date} />
         <Field id={id('starts_at')} label="Starts (venue time)" name="starts_at" type="time" defaultValue={values.starts_at} error={errors.starts_at} />
@@ -54,8 +43,8 @@ export function ShowFormFields({ prefix, values, errors, setlists }: Props) {
         ))}
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={id('venue')} label="Venue" name="venue_name" maxLength={120} defaultValue={values.venue_name} error={errors.venue_name} />
-        <Field id={id('address')} label="Address" name="venue_address" maxLength={300} defaultValue={values.venue_address} error={errors.venue_address} />
+        <Field id={id('venue')} label="Venue" name="venue_name" limit={120} defaultValue={values.venue_name} error={errors.venue_name} />
+        <Field id={id('address')} label="Address" name="venue_address" limit={300} defaultValue={values.venue_address} error={errors.venue_address} />
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <label htmlFor={id('status')} className="flex flex-col gap-1 text-sm">
@@ -73,10 +62,10 @@ export function ShowFormFields({ prefix, values, errors, setlists }: Props) {
           {errors.setlist_id ? <span id={`${id('setlist')}-error`} className="text-xs text-red-300">{errors.setlist_id}</span> : null}
         </label>
         <Field id={id('fee')} label="Fee" name="fee_cents" inputMode="decimal" placeholder="250.00" defaultValue={values.fee_cents} error={errors.fee_cents} />
-        <Field id={id('currency')} label="Currency" name="currency" maxLength={3} autoCapitalize="characters" defaultValue={values.currency ?? 'EUR'} error={errors.currency} />
+        <Field id={id('currency')} label="Currency" name="currency" hint="3 letters, e.g. EUR" autoCapitalize="characters" defaultValue={values.currency ?? 'EUR'} error={errors.currency} />
       </div>
-      <Area id={id('contacts')} name="contacts" label="Contacts (promoter, sound engineer…)" max={1000} value={values.contacts ?? ''} error={errors.contacts} />
-      <Area id={id('notes')} name="notes" label="Notes" max={2000} value={values.notes ?? ''} error={errors.notes} />
+      <Textarea id={id('contacts')} name="contacts" label="Contacts (promoter, sound engineer…)" rows={2} limit={1000} defaultValue={values.contacts ?? ''} error={errors.contacts} />
+      <Textarea id={id('notes')} name="notes" label="Notes" rows={2} limit={2000} defaultValue={values.notes ?? ''} error={errors.notes} />
     </div>
   );
 }

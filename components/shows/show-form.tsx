@@ -16,7 +16,7 @@ import { feeInput } from '@/lib/shows/money';
 import { formValues } from '@/lib/validation/form';
 import { deviceZone } from '@/lib/validation/schedule';
 import { parseShowFields, SHOW_TIMES } from '@/lib/validation/show';
-import { useFocusFirstError } from '@/components/calendar/use-focus-first-error';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { SaveCancel } from '@/components/ui/save-cancel';
 import { FormMessage } from '@/components/ui/form-message';
 import { ShowFormFields } from './show-form-fields';

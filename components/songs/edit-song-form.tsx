@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { updateSong } from '@/lib/actions/songs';
 import type { SongFormState } from '@/lib/actions/state';
 import type { Song } from '@/lib/database.types';
@@ -15,6 +15,7 @@ import { formValues } from '@/lib/validation/form';
 import { songUpdateSchema } from '@/lib/validation/song';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { RestoreSong } from './restore-song';
 import { SongFields } from './song-fields';
 import { useDeletedBy } from './use-deleted-by';
@@ -42,12 +43,14 @@ export function EditSongForm({ song, deleted, onClose }: Props) {
     return result;
   }, IDLE);
 
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   const invalid = state.status === 'invalid' ? state : undefined;
   const conflict = state.status === 'conflict' ? state : undefined;
   // Our own save's Realtime echo can overtake its answer; only a newer version nobody here is saving is news.
   const changedMeanwhile = !deleted && song.version > base.version && !conflict && !saving && !pending;
   return (
-    <form action={formAction} aria-label={`Edit ${base.title}`} className="mt-4 flex flex-col gap-3 border-t border-white/10 pt-4" noValidate>
+    <form ref={form} action={formAction} aria-label={`Edit ${base.title}`} className="mt-4 flex flex-col gap-3 border-t border-white/10 pt-4" noValidate>
       <input type="hidden" name="id" value={base.id} />
       <input type="hidden" name="band_id" value={base.band_id} />
       <input type="hidden" name="version" value={base.version} />

@@ -1,7 +1,9 @@
 import type { Song } from '@/lib/database.types';
 import type { FieldErrors } from '@/lib/validation/form';
 import { formatDuration, SONG_STATUSES, type SongFieldName } from '@/lib/validation/song';
+import { CONTROL_CLASS } from '@/components/ui/field-notes';
 import { Field } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/textarea';
 
 type SongFieldsProps = {
   /** Unique per form on the page, so labels point at the right inputs. */
@@ -20,20 +22,20 @@ function initial(song: Song | undefined, values: Record<string, string> | undefi
   return value === null ? '' : String(value);
 }
 
-const inputClass = 'rounded-lg border border-white/15 bg-stage-950 px-3 py-2 text-zinc-100 outline-none focus:border-amp-400';
+
 
 export function SongFields({ idPrefix, song, values, errors = {} }: SongFieldsProps) {
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <div className="grid gap-3 sm:grid-cols-6">
-      <Field id={id('title')} label="Title" name="title" className="sm:col-span-3" maxLength={200} defaultValue={initial(song, values, 'title')} error={errors.title} />
-      <Field id={id('artist')} label="Artist" name="artist" className="sm:col-span-3" maxLength={200} defaultValue={initial(song, values, 'artist')} error={errors.artist} />
-      <Field id={id('key')} label="Key" name="key" placeholder="Am" className="sm:col-span-1" defaultValue={initial(song, values, 'key')} error={errors.key} />
-      <Field id={id('tempo')} label="Tempo (BPM)" name="tempo_bpm" inputMode="numeric" className="sm:col-span-2" defaultValue={initial(song, values, 'tempo_bpm')} error={errors.tempo_bpm} />
-      <Field id={id('duration')} label="Duration (m:ss)" name="duration_s" placeholder="3:45" className="sm:col-span-2" defaultValue={initial(song, values, 'duration_s')} error={errors.duration_s} />
+      <Field id={id('title')} label="Title" name="title" className="sm:col-span-3" limit={200} defaultValue={initial(song, values, 'title')} error={errors.title} />
+      <Field id={id('artist')} label="Artist" name="artist" className="sm:col-span-3" limit={200} defaultValue={initial(song, values, 'artist')} error={errors.artist} />
+      <Field id={id('key')} label="Key" name="key" placeholder="Am" hint="e.g. C, F#, Bb, Am" className="sm:col-span-1" defaultValue={initial(song, values, 'key')} error={errors.key} />
+      <Field id={id('tempo')} label="Tempo (BPM)" name="tempo_bpm" inputMode="numeric" hint="20–400" className="sm:col-span-2" defaultValue={initial(song, values, 'tempo_bpm')} error={errors.tempo_bpm} />
+      <Field id={id('duration')} label="Duration" name="duration_s" placeholder="3:45" hint="m:ss, e.g. 3:45" className="sm:col-span-2" defaultValue={initial(song, values, 'duration_s')} error={errors.duration_s} />
       <label htmlFor={id('status')} className="flex flex-col gap-1 text-sm sm:col-span-1">
         <span className="text-zinc-300">Status</span>
-        <select id={id('status')} name="status" className={inputClass} defaultValue={initial(song, values, 'status') || 'learning'}>
+        <select id={id('status')} name="status" className={CONTROL_CLASS} defaultValue={initial(song, values, 'status') || 'learning'}>
           {SONG_STATUSES.map((status) => (
             <option key={status} value={status}>
               {status}
@@ -41,11 +43,7 @@ export function SongFields({ idPrefix, song, values, errors = {} }: SongFieldsPr
           ))}
         </select>
       </label>
-      <label htmlFor={id('notes')} className="flex flex-col gap-1 text-sm sm:col-span-6">
-        <span className="text-zinc-300">Notes</span>
-        <textarea id={id('notes')} name="notes" rows={2} maxLength={2000} className={inputClass} defaultValue={initial(song, values, 'notes')} />
-        {errors.notes ? <span className="text-xs text-red-300">{errors.notes}</span> : null}
-      </label>
+      <Textarea id={id('notes')} label="Notes" name="notes" rows={2} limit={2000} className="sm:col-span-6" defaultValue={initial(song, values, 'notes')} error={errors.notes} />
     </div>
   );
 }

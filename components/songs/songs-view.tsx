@@ -9,7 +9,11 @@ import { worstConnection } from '@/lib/live/connection';
 import { usePracticeChannel } from '@/components/calendar/calendar-live';
 import { useLearnBySong } from '@/components/practice/use-learn-status';
 import { SectionHeader } from '@/components/ui/section-header';
-import { AddSongForm } from './add-song-form';
+import { visibleSongs } from '@/lib/songs/list-query';
+import { Button } from '@/components/ui/button';
+import { AddSongDialog } from './add-song-dialog';
+import { SongListControls } from './song-list-controls';
+import { useSongQuery } from './use-song-query';
 import { SongRow } from './song-row';
 
 export function SongsView({ bandId }: { bandId: string }) {
@@ -23,7 +27,10 @@ export function SongsView({ bandId }: { bandId: string }) {
   // deleted) until the form is closed, so nothing typed vanishes with it.
   const [editing, setEditing] = useState<Record<string, Song>>({});
   const present = useMemo(() => new Set(songs.map((song) => song.id)), [songs]);
-  const shown = useMemo(() => [...songs, ...Object.values(editing).filter((song) => !present.has(song.id))], [songs, present, editing]);
+  const [query, setQuery] = useSongQuery();
+  const all = useMemo(() => [...songs, ...Object.values(editing).filter((song) => !present.has(song.id))], [songs, present, editing]);
+  // Derived on every render from the live store: a bandmate's edit moves the row to its place under the query.
+  const shown = useMemo(() => visibleSongs(all, query, new Set(Object.keys(editing))), [all, query, editing]);
   const onEditingChange = useCallback((id: string, song: Song | null) => {
     setEditing((open) => {
       const rest = { ...open };
@@ -32,11 +39,19 @@ export function SongsView({ bandId }: { bandId: string }) {
     });
   }, []);
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-4">
       <SectionHeader title="Songs" count={songs.length} connection={connection} />
-      <AddSongForm bandId={bandId} />
-      {shown.length === 0 ? (
-        <p className="text-zinc-400">No songs yet. Add the first one above.</p>
+      <AddSongDialog bandId={bandId} />
+      {songs.length > 0 ? <SongListControls query={query} onChange={setQuery} /> : null}
+      {songs.length === 0 ? (
+        <p className="text-zinc-400">No songs yet. Add the first one with “Add a song”.</p>
+      ) : shown.length === 0 ? (
+        <div role="status" className="flex flex-wrap items-center gap-3 text-zinc-300">
+          <p>No song matches {query.q ? `“${query.q}”` : 'this filter'}{query.q && query.status !== 'all' ? ` among ${query.status} songs` : ''}.</p>
+          <Button variant="secondary" onClick={() => setQuery({ q: '', status: 'all' })}>
+            Clear search and filter
+          </Button>
+        </div>
       ) : (
         <ul aria-label="Songs" className="flex flex-col gap-3">
           {shown.map((song) => (

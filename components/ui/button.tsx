@@ -8,11 +8,11 @@ const VARIANTS: Record<Variant, string> = {
   danger: 'border border-red-400/40 text-red-300 hover:border-red-300',
 };
 
+/** The button look, for links that act as buttons too (next/link): at least 44 px tall, a visible focus ring. */
+export function buttonClass(variant: Variant = 'primary', className?: string): string {
+  return `inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amp-400 disabled:cursor-wait disabled:opacity-60 ${VARIANTS[variant]} ${className ?? ''}`;
+}
+
 export function Button({ variant = 'primary', className, ...props }: ComponentProps<'button'> & { variant?: Variant }) {
-  return (
-    <button
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition disabled:cursor-wait disabled:opacity-60 ${VARIANTS[variant]} ${className ?? ''}`}
-      {...props}
-    />
-  );
+  return <button className={buttonClass(variant, className)} {...props} />;
 }

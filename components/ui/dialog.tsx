@@ -27,6 +27,7 @@ export function Dialog({ trigger, title, description, open, onOpenChange, childr
         <RadixDialog.Content
           className="fixed inset-x-0 bottom-0 z-50 flex max-h-[90dvh] flex-col gap-4 overflow-y-auto rounded-t-2xl border border-white/10 bg-stage-900 p-5 text-zinc-100 shadow-xl sm:inset-x-auto sm:bottom-auto sm:left-1/2 sm:top-1/2 sm:w-full sm:max-w-lg sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-2xl"
           {...(description ? {} : { 'aria-describedby': undefined })}
+          onOpenAutoFocus={focusFirstField}
         >
           <div className="flex items-start justify-between gap-4">
             <RadixDialog.Title className="pt-2 text-lg font-semibold">{title}</RadixDialog.Title>
@@ -45,6 +46,18 @@ export function Dialog({ trigger, title, description, open, onOpenChange, childr
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
+}
+
+/**
+ * A sheet that holds a form opens in its first field (Radix alone would focus the close button, the first
+ * focusable element); one without fields keeps Radix's default.
+ */
+function focusFirstField(event: Event) {
+  const content = event.currentTarget as HTMLElement;
+  const field = content.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea');
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
 }
 
 /** Closes the surrounding Dialog (e.g. a Cancel button, or wrap a submit that should close on success). */

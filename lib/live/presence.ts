@@ -29,11 +29,26 @@ export function viewersOf(members: PresenceMember[], path: string, userId: strin
   return members.filter((member) => member.user_id !== userId && member.at.includes(path));
 }
 
-/** Up to two initials: "Alex Turner" → "AT", "sam" → "S". */
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The first user-perceived character: a flag, a ZWJ emoji family or "e" + combining accent stays whole. */
+function firstGrapheme(word: string): string {
+  const first = GRAPHEMES.segment(word)[Symbol.iterator]().next();
+  return first.done ? '' : first.value.segment;
+}
+
+/** Upper case where that keeps one character ("é" → "É"); "ß" → "SS" would not, so it stays as written. */
+function upper(grapheme: string): string {
+  const up = grapheme.toLocaleUpperCase();
+  return [...GRAPHEMES.segment(up)].length === 1 ? up : grapheme;
+}
+
+/**
+ * Up to two initials, by grapheme (Intl.Segmenter), never by UTF-16 unit: "Alex Turner" → "AT", "sam" → "S",
+ * "Émile Zola" → "ÉZ", "🎸 Sam" → "🎸S". A name of only spaces gives "?" so the avatar is never blank.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  return words
-    .slice(0, 2)
-    .map((word) => word[0]!.toUpperCase())
-    .join('');
+  const words = name.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  const letters = words.slice(0, 2).map((word) => upper(firstGrapheme(word))).join('');
+  return letters || '?';
 }

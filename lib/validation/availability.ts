@@ -4,6 +4,9 @@ import { optional, uuidSchema } from './song';
 
 // Mirrors the checks of public.availability and public.unavailable_dates (migrations/*_calendar.sql).
 
+/** The note on an answer or an away date ('Might be late'), as the check constraint in SQL. */
+export const ANSWER_NOTE_MAX = 200;
+
 export const ANSWERS = ['yes', 'maybe', 'no'] as const;
 export const AWAY_SPAN_MAX_DAYS = 366;
 
@@ -12,7 +15,7 @@ export const availabilitySchema = z.object({
   kind: z.enum(['show', 'practice'], { error: 'The event is a show or a practice' }),
   event_id: uuidSchema,
   answer: z.enum(ANSWERS, { error: 'Answer yes, maybe or no' }),
-  note: optional(z.string().trim().max(200, { error: 'A note is at most 200 characters' })),
+  note: optional(z.string().trim().max(ANSWER_NOTE_MAX, { error: `A note is at most ${ANSWER_NOTE_MAX} characters` })),
 });
 export type AvailabilityInput = z.output<typeof availabilitySchema>;
 
@@ -24,7 +27,7 @@ export const unavailableSchema = z
     band_id: uuidSchema,
     starts_on: dateSchema,
     ends_on: dateSchema,
-    note: optional(z.string().trim().max(200, { error: 'A note is at most 200 characters' })),
+    note: optional(z.string().trim().max(ANSWER_NOTE_MAX, { error: `A note is at most ${ANSWER_NOTE_MAX} characters` })),
   })
   .superRefine((value, context) => {
     const span = days(value.starts_on, value.ends_on);

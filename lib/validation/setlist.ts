@@ -7,6 +7,7 @@ import { optional, uuidSchema } from './song';
 
 export const SETLIST_NAME_MAX = 120;
 export const ITEM_NOTES_MAX = 500;
+export const BREAK_NAME_MAX = 60;
 export const ITEM_KINDS = ['song', 'break', 'note'] as const;
 
 /**
@@ -72,7 +73,7 @@ const itemBase = { id: uuidSchema, band_id: uuidSchema, setlist_id: uuidSchema, 
 /** A new item: a song of the band's library, a break (its length, the next set's name) or a note. */
 export const itemCreateSchema = z.discriminatedUnion('kind', [
   z.object({ ...itemBase, kind: z.literal('song'), song_id: uuidSchema }),
-  z.object({ ...itemBase, kind: z.literal('break'), notes: optional(z.string().trim().max(60, { error: 'A set name is at most 60 characters' })), duration_override_s: optional(seconds(0, 7200, 'Break length')) }),
+  z.object({ ...itemBase, kind: z.literal('break'), notes: optional(z.string().trim().max(BREAK_NAME_MAX, { error: `A set name is at most ${BREAK_NAME_MAX} characters` })), duration_override_s: optional(seconds(0, 7200, 'Break length')) }),
   z.object({ ...itemBase, kind: z.literal('note'), notes: z.string().trim().min(1, { error: 'Write the note' }).max(ITEM_NOTES_MAX, { error: `A note is at most ${ITEM_NOTES_MAX} characters` }) }),
 ]);
 export type ItemCreate = z.output<typeof itemCreateSchema>;
