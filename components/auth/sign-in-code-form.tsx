@@ -30,7 +30,6 @@ export function SignInCodeForm({ email, next, onRestart }: { email: string; next
         inputMode="numeric"
         autoComplete="one-time-code"
         pattern={`[0-9 ]{${OTP_LENGTH},${OTP_LENGTH * 2}}`}
-        maxLength={OTP_LENGTH * 2}
         required
         inputClassName="min-h-11 text-lg tracking-[0.3em]"
         error={state.errors?.token}
