@@ -11,13 +11,16 @@ type Props = Omit<ComponentProps<'input'>, 'maxLength' | 'defaultValue'> & {
 };
 
 /**
- * A labelled text input with a live "12 / 80" counter read with it (aria-describedby). The input never cuts
+ * A labelled text input (starting from `defaultValue`, then the user's) with a live "12 / 80" counter read with it (aria-describedby). The input never cuts
  * what is typed or pasted: going over says so here and the validation refuses it, in words, on save.
  */
 export function CountedInput({ label, name, limit, defaultValue = '', error, id, onChange, ...input }: Props) {
   const fallbackId = useId();
   const inputId = id ?? fallbackId;
-  const [length, setLength] = useState(defaultValue.length);
+  // Held here rather than left to the DOM: React resets a form after its action runs, and the text (and so the
+  // count) must stay what the user typed, refused or saved.
+  const [value, setValue] = useState(defaultValue);
+  const length = value.length;
   const over = length > limit;
   const describedBy = [`${inputId}-count`, error ? `${inputId}-error` : null].filter(Boolean).join(' ');
   return (
@@ -26,12 +29,12 @@ export function CountedInput({ label, name, limit, defaultValue = '', error, id,
       <input
         id={inputId}
         name={name}
-        defaultValue={defaultValue}
+        value={value}
         aria-invalid={error || over ? true : undefined}
         aria-describedby={describedBy}
         className="min-h-11 rounded-lg border border-white/15 bg-stage-950 px-3 py-2 text-base text-zinc-100 outline-none focus:border-amp-400 aria-invalid:border-red-400 sm:text-sm"
         onChange={(event) => {
-          setLength(event.target.value.length);
+          setValue(event.target.value);
           onChange?.(event);
         }}
         {...input}
