@@ -6,6 +6,7 @@ import type { Band, BandMemberRow, BandRole } from '@/lib/database.types';
 import { departureMessages, leaveNotice } from '@/lib/bands/notice';
 import { useAuth } from '@/lib/live/auth-provider';
 import type { ConnectionState } from '@/lib/live/connection';
+import { rowKey } from '@/lib/live/definition';
 import { BandMembersStoreProvider, BandsStoreProvider, useBandMembersStore, useBandMembersStoreApi, useBandsStore, useBandsStoreApi } from '@/lib/live/stores';
 import { bandMembersTable, bandsTable } from '@/lib/live/tables/bands';
 import { liveFeed, useLiveChannel } from '@/lib/live/use-live-channel';
@@ -54,6 +55,9 @@ function BandWatch({ bandId, userId, initialName, children }: { bandId: string; 
   const connection = useLiveChannel(`band:${bandId}`, bandId, feeds);
   const band = useBandsStore((state) => state.rows[0]);
   const members = useBandMembersStore((state) => state.rows);
+  // What this user may do follows the server's word, not this device's own unanswered change: an owner trying to
+  // step down keeps the owner's controls (and sees the refusal) instead of losing them for a moment.
+  const role = useBandMembersStore((state) => state.confirmed[rowKey(bandMembersTable, { band_id: bandId, user_id: userId })!]?.role);
 
   // The name to use in the notice once the band's row is gone from this view.
   const lastName = useRef(initialName);
@@ -110,14 +114,14 @@ function BandWatch({ bandId, userId, initialName, children }: { bandId: string; 
       userId,
       name: band?.name ?? lastName.current,
       members,
-      role: members.find((member) => member.user_id === userId)?.role,
+      role,
       connection,
       expectDeparture: (kind) => {
         intent.current = kind;
       },
       departed,
     }),
-    [bandId, userId, band, members, connection, departed],
+    [bandId, userId, band, members, role, connection, departed],
   );
   return <BandLiveContext.Provider value={value}>{children}</BandLiveContext.Provider>;
 }

@@ -56,7 +56,8 @@ export async function deleteBand(_previous: DepartureResult, formData: FormData)
   const { data, error } = await supabase.from('bands').delete().eq('id', band_id).select('id');
   if (error) return { status: 'invalid', errors: { form: describeDbError(error, 'delete the band') } };
   if (!data.length) return { status: 'invalid', errors: { form: 'Only the band’s owners can delete it.' } };
-  revalidatePath('/bands', 'layout');
+  // No revalidatePath: it would re-render the page the user is on, whose band is gone (a 404 under them). The
+  // client goes to /bands itself, which is rendered fresh.
   return { status: 'done' };
 }
 
@@ -99,6 +100,6 @@ export async function leaveBand(_previous: DepartureResult, formData: FormData):
   const { data, error } = await supabase.from('band_members').delete().eq('band_id', parsed.data.band_id).eq('user_id', userId).select();
   if (error) return { status: 'invalid', errors: { form: describeMembershipError(error, 'leave the band', true) } };
   if (!data.length) return { status: 'invalid', errors: { form: 'You are not in this band any more.' } };
-  revalidatePath('/bands', 'layout');
-  return { status: 'done' };
+  return { status: 'done' }; // no revalidatePath, as deleteBand
+
 }

@@ -24,7 +24,8 @@ export function takeNotice(): string | null {
 
 export const departureMessages = {
   left: (band: string) => `You left ${band}.`,
-  removed: (band: string) => `You were removed from ${band}.`,
+  /** A DELETE carries no author: this device cannot tell a removal from a leave on the user's other device. */
+  removed: (band: string) => `You were removed from ${band} (or left it on another device).`,
   deleted: (band: string) => `${band} was deleted.`,
   /** Seen after a reconnect, when both the band and the membership are already gone from this user's view. */
   lost: (band: string) => `You are no longer in ${band}: it was deleted, or you were removed.`,
