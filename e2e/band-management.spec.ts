@@ -51,13 +51,15 @@ test('band management: rename and role changes show live on the other device; re
   await expect(bob.page.getByRole('button', { name: 'Delete band' })).toHaveCount(0);
   await expect(bob.page.getByRole('combobox', { name: /^Role for/ })).toHaveCount(0);
 
-  // Rename: the counter shows the limit, the header and switcher follow on Bob's screen.
+  await expect(bob.page).toHaveTitle('Members · Garage Heroes · Rock-On');
+  // Rename: the counter shows the limit; the header, switcher and page title follow on Bob's screen.
   const name = alice.page.getByLabel('Band name');
   await name.fill('The Garage Heroes');
   await expect(alice.page.getByText('17 / 80')).toBeVisible();
   await alice.page.getByRole('button', { name: 'Save name' }).click();
   await expect(bob.page.getByRole('heading', { level: 1, name: 'The Garage Heroes' })).toBeVisible();
   await expect(bob.page.getByLabel('Switch band').locator('option:checked')).toHaveText('The Garage Heroes');
+  await expect(bob.page).toHaveTitle('Members · The Garage Heroes · Rock-On');
   // Too long is said, never cut.
   await name.fill('x'.repeat(81));
   await expect(alice.page.getByText('81 / 80, 1 too many')).toBeVisible();

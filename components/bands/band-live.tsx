@@ -64,7 +64,10 @@ function BandWatch({ bandId, userId, initialName, children }: { bandId: string; 
   const intent = useRef<Departure | null>(null);
   const gone = useRef(false);
   useEffect(() => {
-    if (band) lastName.current = band.name;
+    if (!band) return;
+    // The page title names the band (the layout's metadata); a bandmate's rename replaces it there too.
+    if (band.name !== lastName.current) document.title = document.title.replace(` · ${lastName.current} · `, ` · ${band.name} · `);
+    lastName.current = band.name;
   }, [band]);
 
   const leave = useCallback(

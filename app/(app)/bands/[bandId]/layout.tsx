@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BandLive, BandTitle } from '@/components/bands/band-live';
@@ -10,6 +11,13 @@ import { PresenceProvider } from '@/components/presence/presence-provider';
 import { getBand, getLineUp, getMyBands, getMyProfile } from '@/lib/data/bands';
 import { requireUser } from '@/lib/data/session';
 import { uuidSchema } from '@/lib/validation/song';
+
+/** Every page of the band names it in its title ("Songs · The Demo Tapes · Rock-On"); BandLive keeps it live. */
+export async function generateMetadata({ params }: { params: Promise<{ bandId: string }> }): Promise<Metadata> {
+  const { bandId } = await params;
+  const band = uuidSchema.safeParse(bandId).success ? await getBand(bandId) : null;
+  return band ? { title: { template: `%s · ${band.band.name} · Rock-On`, default: `${band.band.name} · Rock-On` } } : {};
+}
 
 export default async function BandLayout({ children, params }: { children: ReactNode; params: Promise<{ bandId: string }> }) {
   const { bandId } = await params;
