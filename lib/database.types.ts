@@ -19,15 +19,15 @@ export type Database = {
         Relationships: [];
       };
       bands: {
-        Row: { id: string; name: string; created_by: string | null; created_at: Timestamp };
-        Insert: { id?: string; name: string; created_by?: string | null; created_at?: Timestamp };
-        Update: { id?: string; name?: string; created_by?: string | null; created_at?: Timestamp };
+        Row: { id: string; name: string; created_by: string | null; created_at: Timestamp; version: number };
+        Insert: { id?: string; name: string; created_by?: string | null; created_at?: Timestamp; version?: number };
+        Update: { id?: string; name?: string; created_by?: string | null; created_at?: Timestamp; version?: number };
         Relationships: [];
       };
       band_members: {
-        Row: { band_id: string; user_id: string; role: BandRole; joined_at: Timestamp };
-        Insert: { band_id: string; user_id: string; role?: BandRole; joined_at?: Timestamp };
-        Update: { band_id?: string; user_id?: string; role?: BandRole; joined_at?: Timestamp };
+        Row: { band_id: string; user_id: string; role: BandRole; joined_at: Timestamp; version: number };
+        Insert: { band_id: string; user_id: string; role?: BandRole; joined_at?: Timestamp; version?: number };
+        Update: { band_id?: string; user_id?: string; role?: BandRole; joined_at?: Timestamp; version?: number };
         Relationships: [];
       };
       band_invites: {
@@ -100,6 +100,11 @@ export type Database = {
       band_role: { Args: { p_band_id: string }; Returns: string | null };
       shares_band: { Args: { p_user_id: string }; Returns: boolean };
       set_member_role: { Args: { p_band_id: string; p_user_id: string; p_role: string }; Returns: undefined };
+      /** One row; band_name, invited_by and expires_at only when status is 'valid'. */
+      invite_preview: {
+        Args: { invite_code: string };
+        Returns: Array<{ status: 'valid' | 'expired' | 'unknown'; band_name: string | null; invited_by: string | null; expires_at: string | null; already_member: boolean }>;
+      };
       is_band_member_topic: { Args: { p_topic: string }; Returns: boolean };
       remove_song: { Args: { p_song_id: string }; Returns: number };
       duplicate_setlist: { Args: { p_setlist_id: string }; Returns: string };
@@ -169,3 +174,4 @@ export type Setlist = SetlistRow;
 export type SetlistItem = SetlistItemRow;
 export type Band = Database['public']['Tables']['bands']['Row'];
 export type Profile = Database['public']['Tables']['profiles']['Row'];
+export type BandMemberRow = Database['public']['Tables']['band_members']['Row'];

@@ -31,7 +31,7 @@ export function BandListActions() {
           </Button>
         }
       >
-        <JoinBandForm />
+        <JoinBandForm titled={false} />
       </Dialog>
     </div>
   );

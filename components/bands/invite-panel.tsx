@@ -1,10 +1,12 @@
 'use client';
 
-import { useActionState, useSyncExternalStore } from 'react';
+import { useActionState, useRef, useSyncExternalStore } from 'react';
 import { createInvite } from '@/lib/actions/bands';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { whenReachable } from '@/lib/actions/when-reachable';
+import { useLiveBand } from './band-live';
+import { InviteShare } from './invite-share';
 
 const createInviteWhenReachable = whenReachable(createInvite);
 
@@ -16,6 +18,13 @@ export function InvitePanel({ bandId, initialCode }: { bandId: string; initialCo
   // The link needs this page's origin, which only the browser knows for sure (proxies rewrite Host).
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
   const code = state.code ?? initialCode;
+  const link = `${origin}/join/${code}`;
+  const linkRef = useRef<HTMLElement>(null);
+  const { name, role } = useLiveBand();
+  // Follows the user's role live: an admin who is made a member loses the panel at once (RLS refuses it anyway).
+  if (role !== 'owner' && role !== 'admin') {
+    return <p className="text-sm text-zinc-400">Ask the band&apos;s owner or an admin for an invite link to bring someone in.</p>;
+  }
   return (
     <section className="flex flex-col gap-3" aria-label="Invite">
       <h2 className="text-lg font-semibold">Invite a bandmate</h2>
@@ -26,13 +35,14 @@ export function InvitePanel({ bandId, initialCode }: { bandId: string; initialCo
             {code}
           </dd>
           <dt className="text-zinc-400">Invite link</dt>
-          <dd className="break-all font-mono text-amp-400" data-testid="invite-link">
-            {`${origin}/join/${code}`}
+          <dd ref={linkRef} className="break-all font-mono text-amp-400" data-testid="invite-link">
+            {link}
           </dd>
         </dl>
       ) : (
         <p className="text-sm text-zinc-400">No active invite. Create one and share the code or the link.</p>
       )}
+      {code ? <InviteShare link={link} bandName={name} linkRef={linkRef} /> : null}
       <form action={formAction}>
         <input type="hidden" name="band_id" value={bandId} />
         <Button type="submit" variant={code ? 'secondary' : 'primary'} disabled={pending}>

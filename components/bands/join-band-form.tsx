@@ -9,12 +9,19 @@ import { whenReachable } from '@/lib/actions/when-reachable';
 
 const joinBandWhenReachable = whenReachable(joinBand);
 
-/** initialError: what is wrong with a code that came in a link, shown before the first submit. */
-export function JoinBandForm({ initialCode = '', initialError }: { initialCode?: string; initialError?: string }) {
+type Props = {
+  initialCode?: string;
+  /** What is wrong with a code that came in a link, shown before the first submit. */
+  initialError?: string;
+  /** False inside a dialog, whose title already names the form. */
+  titled?: boolean;
+};
+
+export function JoinBandForm({ initialCode = '', initialError, titled = true }: Props) {
   const [state, formAction, pending] = useActionState(joinBandWhenReachable, {});
   return (
     <form action={formAction} className="flex flex-col gap-3 rounded-2xl border border-white/10 bg-stage-900 p-5" noValidate>
-      <h2 className="text-lg font-semibold">Join a band</h2>
+      {titled ? <h2 className="text-lg font-semibold">Join a band</h2> : null}
       <Field
         label="Invite code"
         name="code"

@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import type { Band, BandRole, Profile } from '@/lib/database.types';
+import type { Band, BandMemberRow, BandRole, Profile } from '@/lib/database.types';
 import { createClient } from '@/lib/supabase/server';
 
 // Reads under the user's RLS: a band the user is not in simply does not exist here.
@@ -31,15 +31,25 @@ export const getMyProfile = cache(async (userId: string): Promise<Profile | null
   return data;
 });
 
-export async function getMembers(bandId: string): Promise<BandMember[]> {
+/** The band's membership rows as the live line-up holds them (names come from getMemberNames). */
+export const getLineUp = cache(async (bandId: string): Promise<BandMemberRow[]> => {
   const supabase = await createClient();
-  const { data: members, error } = await supabase.from('band_members').select('user_id, role').eq('band_id', bandId);
+  const { data, error } = await supabase.from('band_members').select('*').eq('band_id', bandId);
   if (error) throw new Error(`Loading the line-up failed: ${error.message}`);
-  const ids = members.map((member) => member.user_id);
-  const { data: profiles } = ids.length
-    ? await supabase.from('profiles').select('id, display_name').in('id', ids)
-    : { data: [] as Pick<Profile, 'id' | 'display_name'>[] };
-  const names = new Map((profiles ?? []).map((profile) => [profile.id, profile.display_name]));
+  return data;
+});
+
+/** Display names by user id, for the given users (RLS shows bandmates' profiles only). */
+export async function getMemberNames(userIds: string[]): Promise<Record<string, string>> {
+  if (!userIds.length) return {};
+  const supabase = await createClient();
+  const { data } = await supabase.from('profiles').select('id, display_name').in('id', userIds);
+  return Object.fromEntries((data ?? []).map((profile) => [profile.id, profile.display_name]));
+}
+
+export async function getMembers(bandId: string): Promise<BandMember[]> {
+  const members = await getLineUp(bandId);
+  const names = new Map(Object.entries(await getMemberNames(members.map((member) => member.user_id))));
   return members
     .map((member) => ({ ...member, display_name: names.get(member.user_id) ?? 'Member' }))
     .sort((a, b) => a.display_name.localeCompare(b.display_name));

@@ -5,14 +5,19 @@ import type { Database } from '@/lib/database.types';
 
 type Tables = Database['public']['Tables'];
 
-/** Every live row is band-owned and carries the version its table's trigger bumps on each update. */
-export type LiveRow = { band_id: string; version: number };
+/**
+ * Every live row carries the version its table's trigger bumps on each update, and belongs to one band through
+ * its `bandColumn` (band_id, except on bands itself, where the band is the row's own id).
+ */
+export type LiveRow = { version: number };
 
 /** The tables whose rows are live rows; the contract is checked for each published table by supabase/tests. */
 export type TableName = { [Name in keyof Tables]: Tables[Name]['Row'] extends LiveRow ? Name : never }[keyof Tables];
 
 export type LiveTable<Row extends LiveRow> = {
   table: TableName;
+  /** The column holding the band's id, which filters the table's Realtime events and refetches; default band_id. */
+  bandColumn?: keyof Row & string;
   /** Primary-key columns, in order; a DELETE under RLS carries only these. */
   key: ReadonlyArray<keyof Row & string>;
   /** Display order; must be total (end with a key column) so every device shows the same order. */
@@ -22,6 +27,10 @@ export type LiveTable<Row extends LiveRow> = {
 export function defineLiveTable<Row extends LiveRow>(definition: LiveTable<Row>): LiveTable<Row> {
   if (definition.key.length === 0) throw new Error(`Live table ${definition.table} needs at least one key column.`);
   return definition;
+}
+
+export function bandColumnOf<Row extends LiveRow>(definition: LiveTable<Row>): string {
+  return definition.bandColumn ?? 'band_id';
 }
 
 /**

@@ -3,6 +3,7 @@
 import { createLiveContext } from './store-context';
 import { setlistItemsTable, setlistsTable } from './tables/setlists';
 import { songsTable } from './tables/songs';
+import { bandMembersTable, bandsTable } from './tables/bands';
 import { availabilityTable, learnStatusTable, practiceItemsTable, practiceSessionsTable, showsTable, unavailableDatesTable } from './tables/calendar';
 
 // One per-mount store context per live table (client side only; the definitions themselves are plain modules).
@@ -51,3 +52,13 @@ const unavailableDates = createLiveContext(unavailableDatesTable);
 export const UnavailableDatesStoreProvider = unavailableDates.LiveStoreProvider;
 export const useUnavailableDatesStore = unavailableDates.useLiveStore;
 export const useUnavailableDatesStoreApi = unavailableDates.useLiveStoreApi;
+
+const bands = createLiveContext(bandsTable);
+export const BandsStoreProvider = bands.LiveStoreProvider;
+export const useBandsStore = bands.useLiveStore;
+export const useBandsStoreApi = bands.useLiveStoreApi;
+
+const bandMembers = createLiveContext(bandMembersTable);
+export const BandMembersStoreProvider = bandMembers.LiveStoreProvider;
+export const useBandMembersStore = bandMembers.useLiveStore;
+export const useBandMembersStoreApi = bandMembers.useLiveStoreApi;

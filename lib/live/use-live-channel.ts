@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { useAuth } from './auth-provider';
 import { changesReadyFromSystem, type ChannelStatus, type ConnectionState } from './connection';
-import type { LiveRow, LiveTable } from './definition';
+import { bandColumnOf, type LiveRow, type LiveTable } from './definition';
 import { useOfflineQueue } from './offline/offline-queue';
 import type { LiveStoreApi } from './store';
 import { useRealtimeChannel } from './use-realtime-channel';
@@ -21,8 +21,8 @@ export function liveFeed<Row extends LiveRow>(definition: LiveTable<Row>, store:
   return { definition, store, scope } as unknown as LiveFeed;
 }
 
-function inScope(row: Record<string, unknown>, bandId: string, scope: Readonly<Record<string, string>> = {}): boolean {
-  return row.band_id === bandId && Object.entries(scope).every(([column, value]) => row[column] === value);
+function inScope(row: Record<string, unknown>, bandColumn: string, bandId: string, scope: Readonly<Record<string, string>> = {}): boolean {
+  return row[bandColumn] === bandId && Object.entries(scope).every(([column, value]) => row[column] === value);
 }
 
 /**
@@ -49,7 +49,7 @@ export function useLiveChannel(topic: string, bandId: string, feeds: ReadonlyArr
         table: definition.table,
         store,
         accepts: ({ change, key }) =>
-          change?.kind === 'insert' ? inScope(change.row, bandId, scope) : key !== undefined && key in store.getState().confirmed,
+          change?.kind === 'insert' ? inScope(change.row, bandColumnOf(definition), bandId, scope) : key !== undefined && key in store.getState().confirmed,
       }),
     );
     return () => detach.forEach((undo) => undo());
@@ -57,7 +57,7 @@ export function useLiveChannel(topic: string, bandId: string, feeds: ReadonlyArr
 
   const refetch = useCallback(() => {
     for (const { definition, store, scope = {} } of feeds) {
-      let query = supabase.from(definition.table).select('*').eq('band_id', bandId);
+      let query = supabase.from(definition.table).select('*').eq(bandColumnOf(definition), bandId);
       for (const [column, value] of Object.entries(scope)) query = query.eq(column, value);
       void query.then(({ data, error }) => {
         // A failed refetch leaves the screen as it was; the next rejoin tries again.
@@ -70,13 +70,14 @@ export function useLiveChannel(topic: string, bandId: string, feeds: ReadonlyArr
   const bind = useCallback(
     (channel: RealtimeChannel) => {
       for (const { definition, store, scope } of feeds) {
+        const bandColumn = bandColumnOf(definition);
         channel.on<LiveRow>(
           'postgres_changes',
-          { event: '*', schema: 'public', table: definition.table, filter: `band_id=eq.${bandId}` },
+          { event: '*', schema: 'public', table: definition.table, filter: `${bandColumn}=eq.${bandId}` },
           (payload: RealtimePostgresChangesPayload<LiveRow>) => {
             const { applyUpsert, applyDelete } = store.getState();
             if (payload.eventType === 'DELETE') applyDelete(payload.old);
-            else if (inScope(payload.new, bandId, scope)) applyUpsert(payload.new);
+            else if (inScope(payload.new, bandColumn, bandId, scope)) applyUpsert(payload.new);
           },
         );
       }

@@ -35,3 +35,26 @@ export function inviteCodeFromLink(segment: string): { code: string; error?: str
   const parsed = inviteCodeSchema.safeParse({ code });
   return parsed.success ? { code: parsed.data.code } : { code, error: parsed.error.issues[0]?.message };
 }
+
+export const BAND_NAME_MAX = 80;
+
+const bandId = z.uuid({ error: 'Unknown band' });
+
+export const renameBandSchema = bandNameSchema.extend({ band_id: bandId });
+
+/** Deleting needs the band's name typed back; the comparison with the stored name is the server's (trimmed). */
+export const deleteBandSchema = z.object({
+  band_id: bandId,
+  confirm_name: z.string({ error: 'Type the band’s name to confirm' }).trim().min(1, { error: 'Type the band’s name to confirm' }),
+});
+
+export const BAND_ROLES = ['owner', 'admin', 'member'] as const;
+
+export const memberRoleSchema = z.object({
+  band_id: bandId,
+  user_id: z.uuid({ error: 'Unknown member' }),
+  role: z.enum(BAND_ROLES, { error: 'A role is owner, admin or member' }),
+});
+
+export const memberSchema = memberRoleSchema.pick({ band_id: true, user_id: true });
+export const leaveBandSchema = z.object({ band_id: bandId });

@@ -18,8 +18,9 @@ const published = await sql<{ name: string; schema: string; table: string }>(
 );
 
 /**
- * Membership tables published before this contract existed, for "a member joins / leaves" events. They are not
- * edited live (no version, written through create_band / join_band / set_member_role), and bands *is* the band.
+ * Membership tables published before this contract existed, for "a member joins / leaves" events. They carry a
+ * server-owned version (band-admin migration) but are written through create_band / join_band / set_member_role and
+ * the owners' own policies, and bands *is* the band (its id is the band column, lib/live/tables/bands.ts).
  * They are still held to the Realtime part of the contract (primary key, REPLICA IDENTITY FULL, RLS with a
  * select policy). Nothing else may be added here: a live table meets the whole contract.
  */

@@ -2,6 +2,7 @@ import { ChevronRight } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BandListActions } from '@/components/bands/band-list-actions';
+import { BandNotice } from '@/components/bands/band-notice';
 import { getMyBands } from '@/lib/data/bands';
 
 export const metadata: Metadata = { title: 'Your bands' };
@@ -10,7 +11,13 @@ export default async function BandsPage() {
   const bands = await getMyBands();
   return (
     <section className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Your bands</h1>
+      <BandNotice />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">Your bands</h1>
+        <Link href="/settings/profile" className="flex min-h-11 items-center text-sm text-amp-400 underline">
+          Your profile
+        </Link>
+      </div>
       <BandListActions />
       {bands.length === 0 ? (
         <p className="text-zinc-300">You are not in a band yet. Start one, or join with the invite code a bandmate sent you.</p>
