@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { buttonClass } from '@/components/ui/button';
-import { StatusPage } from '@/components/ui/status-page';
+import { StatusPage, WaysBack } from '@/components/ui/status-page';
 
 export const metadata: Metadata = { title: 'Not found' };
 
@@ -14,16 +12,7 @@ export default function NotFound() {
     <StatusPage
       label="404 · Page not found"
       title="We can’t find that page"
-      actions={
-        <>
-          <Link href="/bands" className={buttonClass('primary')}>
-            Go to your bands
-          </Link>
-          <Link href="/" className={buttonClass('secondary')}>
-            Home page
-          </Link>
-        </>
-      }
+      actions={<WaysBack />}
     >
       <p>The link may be old, or the band, setlist, show or practice was deleted or belongs to a band you are not in.</p>
     </StatusPage>

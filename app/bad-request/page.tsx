@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { buttonClass } from '@/components/ui/button';
-import { StatusPage } from '@/components/ui/status-page';
+import { StatusPage, WaysBack } from '@/components/ui/status-page';
 
 export const metadata: Metadata = { title: 'Bad link', robots: { index: false } };
 
@@ -14,16 +12,7 @@ export default function BadRequestPage() {
     <StatusPage
       label="400 · Bad link"
       title="That link is broken"
-      actions={
-        <>
-          <Link href="/bands" className={buttonClass('primary')}>
-            Go to your bands
-          </Link>
-          <Link href="/" className={buttonClass('secondary')}>
-            Home page
-          </Link>
-        </>
-      }
+      actions={<WaysBack />}
     >
       <p>Part of the address is garbled, often because it was cut short while being copied. Ask for the link again.</p>
       <p>An invite code is 10 letters and digits: you can also type it under “Join a band” on your bands page.</p>

@@ -1,7 +1,6 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { Plus } from 'lucide-react';
 import { useActionState, useRef, useState } from 'react';
 import { createPractice } from '@/lib/actions/practice';
 import type { PracticeFormState } from '@/lib/actions/state';
@@ -14,8 +13,7 @@ import { useLiveMutation } from '@/lib/live/use-live-mutation';
 import { formValues } from '@/lib/validation/form';
 import { parsePracticeFields } from '@/lib/validation/practice';
 import { deviceZone } from '@/lib/validation/schedule';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { AddDialog } from '@/components/ui/dialog';
 import { SaveCancel } from '@/components/ui/save-cancel';
 import { FormMessage } from '@/components/ui/form-message';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
@@ -26,22 +24,7 @@ import { PracticeFields } from './practice-fields';
  * time; once saved, the practice's page opens. Needs CalendarLive (the practice sessions' store).
  */
 export function NewPracticeButton({ bandId }: { bandId: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Dialog
-      title="Plan a practice"
-      open={open}
-      onOpenChange={setOpen}
-      trigger={
-        <Button>
-          <Plus aria-hidden className="size-5" />
-          Plan a practice
-        </Button>
-      }
-    >
-      <PlanPracticeForm bandId={bandId} onCancel={() => setOpen(false)} />
-    </Dialog>
-  );
+  return <AddDialog label="Plan a practice">{(close) => <PlanPracticeForm bandId={bandId} onCancel={close} />}</AddDialog>;
 }
 
 function PlanPracticeForm({ bandId, onCancel }: { bandId: string; onCancel: () => void }) {

@@ -1,6 +1,5 @@
 'use client';
 
-import { Plus } from 'lucide-react';
 import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react';
 import { createSong } from '@/lib/actions/songs';
 import type { SongFormState } from '@/lib/actions/state';
@@ -13,7 +12,7 @@ import { useOnline } from '@/lib/live/use-online';
 import { formValues } from '@/lib/validation/form';
 import { songCreateSchema } from '@/lib/validation/song';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { AddDialog } from '@/components/ui/dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { SongFields } from './song-fields';
@@ -54,25 +53,17 @@ export function AddSongDialog({ bandId }: { bandId: string }) {
 
   const invalid = state.status === 'invalid' ? state : undefined;
   return (
-    <Dialog
-      title="Add a song"
-      open={open}
-      onOpenChange={setOpen}
-      trigger={
-        <Button className="self-start">
-          <Plus aria-hidden className="size-5" />
-          Add a song
-        </Button>
-      }
-    >
-      <form ref={form} onSubmit={submit} aria-label="Add a song" className="flex flex-col gap-3" noValidate>
-        <input type="hidden" name="band_id" value={bandId} />
-        <SongFields key={refusals} idPrefix="new-song" values={invalid?.values} errors={invalid?.errors} />
-        <FormMessage message={invalid?.errors?.form} />
-        <Button type="submit" className="self-start">
-          {pending ? 'Adding…' : online ? 'Add song' : 'Add on this device'}
-        </Button>
-      </form>
-    </Dialog>
+    <AddDialog label="Add a song" className="self-start" open={open} onOpenChange={setOpen}>
+      {() => (
+        <form ref={form} onSubmit={submit} aria-label="Add a song" className="flex flex-col gap-3" noValidate>
+          <input type="hidden" name="band_id" value={bandId} />
+          <SongFields key={refusals} idPrefix="new-song" values={invalid?.values} errors={invalid?.errors} />
+          <FormMessage message={invalid?.errors?.form} />
+          <Button type="submit" className="self-start">
+            {pending ? 'Adding…' : online ? 'Add song' : 'Add on this device'}
+          </Button>
+        </form>
+      )}
+    </AddDialog>
   );
 }

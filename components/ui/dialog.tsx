@@ -1,8 +1,9 @@
 'use client';
 
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { Plus, X } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
+import { Button } from './button';
 
 type DialogProps = {
   /** The button that opens it (rendered as the Radix trigger, so focus returns to it on close). */
@@ -62,3 +63,36 @@ function focusFirstField(event: Event) {
 
 /** Closes the surrounding Dialog (e.g. a Cancel button, or wrap a submit that should close on success). */
 export const DialogClose = RadixDialog.Close;
+
+type AddDialogProps = {
+  /** The button's words and the dialog's title ("Plan a show"). */
+  label: string;
+  className?: string;
+  /** The form, given a way to close the sheet once it is done. */
+  children: (close: () => void) => ReactNode;
+  /** For a caller that must reopen it itself (e.g. a refused save); otherwise the dialog keeps its own state. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+};
+
+/** "Add …" on a list page: a + button opening the form in the sheet, so the list stays first on the screen. */
+export function AddDialog({ label, className, children, open, onOpenChange }: AddDialogProps) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const isOpen = open ?? ownOpen;
+  const setOpen = onOpenChange ?? setOwnOpen;
+  return (
+    <Dialog
+      title={label}
+      open={isOpen}
+      onOpenChange={setOpen}
+      trigger={
+        <Button type="button" className={className}>
+          <Plus aria-hidden className="size-5" />
+          {label}
+        </Button>
+      }
+    >
+      {children(() => setOpen(false))}
+    </Dialog>
+  );
+}

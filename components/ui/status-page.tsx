@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { buttonClass } from './button';
 
 type Props = {
   /** The HTTP status in words a musician can read ("Page not found"), shown small above the title. */
@@ -29,5 +30,19 @@ export function StatusPage({ label, title, children, actions }: Props) {
         <div className="flex flex-wrap gap-3 pt-2">{actions}</div>
       </main>
     </div>
+  );
+}
+
+/** The usual ways back from a page that went nowhere: the signed-in home, and the public one. */
+export function WaysBack() {
+  return (
+    <>
+      <Link href="/bands" className={buttonClass('primary')}>
+        Go to your bands
+      </Link>
+      <Link href="/" className={buttonClass('secondary')}>
+        Home page
+      </Link>
+    </>
   );
 }
