@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { LogOut } from 'lucide-react';
 import { signOutEverywhere } from '@/lib/actions/auth-email';
 import { useAuth } from '@/lib/live/auth-provider';
+import { useAnnounceSignOut } from '@/lib/live/user-channel';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 
@@ -14,7 +15,8 @@ const UNREACHABLE = 'Could not reach the server, so no device was signed out. Ch
  * close their live channels and show the sign-in page now, and finally clears its own cookies and leaves.
  */
 export function SignOutEverywhereButton() {
-  const { announceSignOut, leave } = useAuth();
+  const { leave } = useAuth();
+  const announceSignOut = useAnnounceSignOut();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
 

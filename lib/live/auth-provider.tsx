@@ -4,7 +4,6 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { isAuthSessionMissingError } from '@supabase/supabase-js';
 import { createClient, type BrowserClient } from '@/lib/supabase/client';
 import { forgetOfflinePages } from './offline/forget-pages';
-import { UserChannel, type SignOutAnnouncer } from './user-channel';
 
 /** Why this device left the signed-in app; the login page says it (lib/auth/links.ts signedOutNotice). */
 export type LeaveReason = 'signed-out' | 'signed-out-everywhere';
@@ -18,8 +17,6 @@ type AuthContextValue = {
    * this browser out locally first (never pass it from inside an onAuthStateChange callback: auth-js holds its lock).
    */
   leave: (reason: LeaveReason, options?: { endSession?: boolean }) => Promise<void>;
-  /** Tells this user's other tabs and devices to sign out; resolves when Realtime took the message (or gave up). */
-  announceSignOut: SignOutAnnouncer;
 };
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -31,14 +28,13 @@ const LEAVE_CHANNELS_TIMEOUT_MS = 2_000;
  * the channel looks healthy while delivering nothing (README, "Bands and songs": Live).
  *
  * It also ends the signed-in app promptly when the session ends elsewhere: on SIGNED_OUT (a failed refresh, a
- * sign-out in another tab), on the user's own `signed-out` broadcast (UserChannel), and when the tab regains focus
+ * sign-out in another tab), on the user's own `signed-out` broadcast (UserChannel, lib/live/user-channel.tsx), and when the tab regains focus
  * and Auth answers that the session is gone (403 session_not_found after "sign out of all devices").
  */
-export function AuthProvider({ userId, children }: { userId: string; children: ReactNode }) {
+export function AuthProvider({ children }: { children: ReactNode }) {
   const [supabase] = useState(createClient);
   const [realtimeReady, setRealtimeReady] = useState(false);
   const leaving = useRef(false);
-  const announcer = useRef<SignOutAnnouncer>(async () => undefined);
 
   const leave = useCallback(
     async (reason: LeaveReason, { endSession = false }: { endSession?: boolean } = {}) => {
@@ -121,14 +117,8 @@ export function AuthProvider({ userId, children }: { userId: string; children: R
     };
   }, [supabase]);
 
-  const announceSignOut = useCallback<SignOutAnnouncer>(() => announcer.current(), []);
-  const value = useMemo(() => ({ supabase, realtimeReady, leave, announceSignOut }), [supabase, realtimeReady, leave, announceSignOut]);
-  return (
-    <AuthContext.Provider value={value}>
-      <UserChannel userId={userId} announcer={announcer} />
-      {children}
-    </AuthContext.Provider>
-  );
+  const value = useMemo(() => ({ supabase, realtimeReady, leave }), [supabase, realtimeReady, leave]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): AuthContextValue {

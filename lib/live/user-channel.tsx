@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, type RefObject } from 'react';
+import { createContext, useCallback, useContext, useRef, type ReactNode } from 'react';
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { useAuth } from './auth-provider';
 import type { ChannelStatus } from './connection';
@@ -22,8 +22,9 @@ const ANNOUNCE_TIMEOUT_MS = 3_000;
  * here; each other tab signs itself out locally (its session is gone anyway: auth-js ignores Auth's 403 and clears
  * the cookies) and leaves for /login without waiting for a navigation or a token refresh.
  */
-export function UserChannel({ userId, announcer }: { userId: string; announcer: RefObject<SignOutAnnouncer> }) {
+export function UserChannel({ userId, children }: { userId: string; children: ReactNode }) {
   const { leave } = useAuth();
+  const announcer = useRef<SignOutAnnouncer>(async () => undefined);
 
   const bind = useCallback(
     (channel: RealtimeChannel) => {
@@ -46,5 +47,15 @@ export function UserChannel({ userId, announcer }: { userId: string; announcer: 
   );
 
   useRealtimeChannel({ topic: userTopic(userId), isPrivate: true, broadcastAck: true, bind, onStatus });
-  return null;
+  const announce = useCallback<SignOutAnnouncer>(() => announcer.current(), []);
+  return <AnnouncerContext.Provider value={announce}>{children}</AnnouncerContext.Provider>;
+}
+
+const AnnouncerContext = createContext<SignOutAnnouncer | null>(null);
+
+/** Tells this user's other tabs and devices to sign out; resolves when Realtime took the message (or gave up). */
+export function useAnnounceSignOut(): SignOutAnnouncer {
+  const announce = useContext(AnnouncerContext);
+  if (!announce) throw new Error('useAnnounceSignOut must be used inside <UserChannel>.');
+  return announce;
 }
