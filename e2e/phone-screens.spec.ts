@@ -74,11 +74,37 @@ test('phone screens: every page shows its list first, fits 390 px, has 44 px tar
     [`${band}/shows/${showId}`, firstOf('Answers')],
     [`${band}/practice/${practiceId}`, firstOf('Agenda')],
     [`${band}/availability`, page.getByTestId('availability-grid').locator('tbody tr').first()],
+    [`${band}/members`, firstOf('Members')],
     ['/settings/calendar', page.getByRole('region', { name: 'Calendar link' })],
+    ['/settings/profile', page.getByRole('heading', { name: 'Your profile', level: 1 })],
+    ['/settings/account', page.getByRole('heading', { name: 'Account', level: 1 })],
+    ['/settings/password', page.getByRole('heading', { level: 1 })],
   ];
   const problems: string[] = [];
   for (const [path, first] of pages) problems.push(...(await measure(page, path, first)));
   expect(problems).toEqual([]);
+});
+
+test('phone screens: the signed-out and status pages fit a phone and pass axe', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const pages: Array<[string, number, Locator]> = [
+    ['/login', 200, page.getByRole('heading', { level: 1 })],
+    ['/signup', 200, page.getByRole('heading', { level: 1 })],
+    ['/forgot-password', 200, page.getByRole('heading', { level: 1 })],
+    ['/login/email', 200, page.getByRole('heading', { level: 1 })],
+    ['/auth/link-error', 200, page.getByRole('heading', { level: 1 })],
+    ['/no-such-page', 404, page.getByRole('heading', { name: 'We can’t find that page' })],
+    ['/join/%', 400, page.getByRole('heading', { name: 'That link is broken' })],
+  ];
+  const problems: string[] = [];
+  for (const [path, status, first] of pages) {
+    const response = await page.goto(path);
+    if (response?.status() !== status) problems.push(`${path}: status ${response?.status()}, expected ${status}`);
+    problems.push(...(await measure(page, path, first)));
+  }
+  expect(problems).toEqual([]);
+  await context.close();
 });
 
 test('phone screens: the song list searches as you type, sorts, filters by status and keeps it in the URL', async ({ device }) => {
