@@ -42,8 +42,9 @@ export function SongsView({ bandId }: { bandId: string }) {
     <div className="flex flex-col gap-4">
       <SectionHeader title="Songs" count={songs.length} connection={connection} />
       <AddSongDialog bandId={bandId} />
-      {songs.length > 0 ? <SongListControls query={query} onChange={setQuery} /> : null}
-      {songs.length === 0 ? (
+      {all.length > 0 ? <SongListControls query={query} onChange={setQuery} /> : null}
+      {/* `all`, not `songs`: the last song deleted while a form is open on it still shows, with that form. */}
+      {all.length === 0 ? (
         <p className="text-zinc-400">No songs yet. Add the first one with “Add a song”.</p>
       ) : shown.length === 0 ? (
         <div role="status" className="flex flex-wrap items-center gap-3 text-zinc-300">
