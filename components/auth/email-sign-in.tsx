@@ -40,7 +40,7 @@ function EmailSignInSteps({ next, onRestart }: { next: string; onRestart: () => 
       </Button>
       <p className="text-sm text-zinc-400">
         Know your password?{' '}
-        <Link className="inline-flex min-h-11 items-center text-amp-400 underline" href={next === '/bands' ? '/login' : `/login?next=${encodeURIComponent(next)}`}>
+        <Link className="inline-flex min-h-11 min-w-11 items-center justify-center text-amp-400 underline" href={next === '/bands' ? '/login' : `/login?next=${encodeURIComponent(next)}`}>
           Sign in with it
         </Link>
       </p>

@@ -38,7 +38,7 @@ export function ForgotPasswordForm() {
       </Button>
       <p className="text-sm text-zinc-400">
         Remembered it?{' '}
-        <Link className="inline-flex min-h-11 items-center text-amp-400 underline" href="/login">
+        <Link className="inline-flex min-h-11 min-w-11 items-center justify-center text-amp-400 underline" href="/login">
           Sign in
         </Link>
       </p>

@@ -41,7 +41,7 @@ export function LoginForm({ next }: { next: string }) {
       </Link>
       <p className="text-sm text-zinc-400">
         New here?{' '}
-        <Link className="inline-flex min-h-11 items-center text-amp-400 underline" href={withNext('/signup', next)}>
+        <Link className="inline-flex min-h-11 min-w-11 items-center justify-center text-amp-400 underline" href={withNext('/signup', next)}>
           Create an account
         </Link>
       </p>

@@ -27,7 +27,7 @@ export function SignupForm({ next }: { next: string }) {
       </Button>
       <p className="text-sm text-zinc-400">
         Already in a band?{' '}
-        <Link className="inline-flex min-h-11 items-center text-amp-400 underline" href={next === '/bands' ? '/login' : `/login?next=${encodeURIComponent(next)}`}>
+        <Link className="inline-flex min-h-11 min-w-11 items-center justify-center text-amp-400 underline" href={next === '/bands' ? '/login' : `/login?next=${encodeURIComponent(next)}`}>
           Sign in
         </Link>
       </p>

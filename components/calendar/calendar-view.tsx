@@ -31,8 +31,8 @@ export function CalendarView({ bandId, now, planning }: { bandId: string; now: n
       <MonthView events={all} today={new Date(now).toISOString().slice(0, 10)} />
       <AwayPanel bandId={bandId} />
       <nav aria-label="More calendar" className="flex flex-wrap gap-4 text-sm">
-        <Link href={`/bands/${bandId}/availability`} className="inline-flex min-h-11 items-center text-amp-400 underline">Availability grid</Link>
-        <Link href="/settings/calendar" className="inline-flex min-h-11 items-center text-amp-400 underline">Subscribe from your calendar app</Link>
+        <Link href={`/bands/${bandId}/availability`} className="inline-flex min-h-11 min-w-11 items-center justify-center text-amp-400 underline">Availability grid</Link>
+        <Link href="/settings/calendar" className="inline-flex min-h-11 min-w-11 items-center justify-center text-amp-400 underline">Subscribe from your calendar app</Link>
       </nav>
     </div>
   );

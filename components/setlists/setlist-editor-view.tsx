@@ -33,7 +33,7 @@ export function SetlistEditorView({ bandId, setlistId }: { bandId: string; setli
     return (
       <div className="flex flex-col gap-3">
         <p role="alert">This setlist was deleted by a bandmate.</p>
-        <Link href={`/bands/${bandId}/setlists`} className="inline-flex min-h-11 items-center text-amp-400 underline">
+        <Link href={`/bands/${bandId}/setlists`} className="inline-flex min-h-11 min-w-11 items-center justify-center text-amp-400 underline">
           Back to the setlists
         </Link>
       </div>

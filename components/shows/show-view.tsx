@@ -42,7 +42,7 @@ export function ShowView({ bandId, showId }: { bandId: string; showId: string })
     return (
       <div className="flex flex-col gap-2" role="status">
         <p>This show was deleted.</p>
-        <Link href={`/bands/${bandId}/calendar`} className="inline-flex min-h-11 items-center text-amp-400 underline">Back to the calendar</Link>
+        <Link href={`/bands/${bandId}/calendar`} className="inline-flex min-h-11 min-w-11 items-center justify-center text-amp-400 underline">Back to the calendar</Link>
       </div>
     );
   }
