@@ -25,6 +25,7 @@ const PAGES = [
   { name: 'calendar', path: `${BAND}/calendar` },
   { name: 'show', path: `${BAND}/shows/5e000000-0000-4000-8000-000000000001` },
   { name: 'practice', path: `${BAND}/practice/9a000000-0000-4000-8000-000000000001` },
+  { name: 'members', path: `${BAND}/members` },
 ];
 const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
