@@ -1,9 +1,10 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { deleteBand, leaveBand, type DepartureResult } from '@/lib/actions/band-admin';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useLiveBand } from './band-live';
 
@@ -63,9 +64,6 @@ export function DeleteBand() {
   const [typed, setTyped] = useState('');
   const { submit, pending, errors, reset } = useDeparture('deleted', (form) => deleteBand({ status: 'done' }, form));
   const matches = typed.trim() === name.trim();
-  const inputId = useId();
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
   return (
     <Dialog
       title={`Delete ${name}?`}
@@ -80,30 +78,16 @@ export function DeleteBand() {
     >
       <form action={submit} className="flex flex-col gap-3" noValidate>
         <input type="hidden" name="band_id" value={bandId} />
-        <label htmlFor={inputId} className="flex flex-col gap-1 text-sm">
-          <span className="text-zinc-300">
-            Type <strong className="break-words text-zinc-100">{name}</strong> to confirm
-          </span>
-          <input
-            id={inputId}
-            name="confirm_name"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={errors?.confirm_name ? true : undefined}
-            aria-describedby={errors?.confirm_name ? `${hintId} ${errorId}` : hintId}
-            className="min-h-11 rounded-lg border border-white/15 bg-stage-950 px-3 py-2 text-base text-zinc-100 outline-none focus:border-amp-400 aria-invalid:border-red-400 sm:text-sm"
-          />
-          <span id={hintId} className="text-xs text-zinc-400">
-            {matches ? 'The name matches.' : 'The button unlocks when the name matches.'}
-          </span>
-          {errors?.confirm_name ? (
-            <span id={errorId} className="text-xs text-red-300">
-              {errors.confirm_name}
-            </span>
-          ) : null}
-        </label>
+        <Field
+          label={`Type ${name} to confirm`}
+          name="confirm_name"
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          hint={matches ? 'The name matches.' : 'The button unlocks when the name matches.'}
+          error={errors?.confirm_name}
+        />
         <FormMessage message={errors?.form} />
         <div className="flex flex-wrap justify-end gap-2">
           <DialogClose asChild>
