@@ -32,11 +32,17 @@ export interface RefreshPolicyInput {
  * `RefreshTokenGrant` (`[gotrue] internal/tokens/service.go`). Parallel refreshes of one cookie (Next.js
  * middleware + a server component) are normal, so a revoked token is still honoured if it is the active token's
  * parent or was rotated less than `refresh_token_reuse_interval` seconds ago; only older reuse is treated as theft.
+ *
+ * Rotation always leaves one live token, so a session without one had its family revoked for reuse. GoTrue's v1
+ * path stamps `updated_at` in `RevokeTokenFamily`, which reopens the interval for the tokens it just revoked; its
+ * v2 tokens end the whole session instead. Either way the thief must not get back in, so such a family stays
+ * revoked here (docs/limits.md, "Refresh-token reuse").
  */
 export function decideRefresh(input: RefreshPolicyInput): RefreshDecision {
   const { presented, active } = input;
   if (!presented.revoked) return { kind: 'rotate' };
-  if (active && active.parent === presented.token) return { kind: 'reissue-active', token: active.token };
+  if (!active) return { kind: 'reject-reused', revokeFamily: false };
+  if (active.parent === presented.token) return { kind: 'reissue-active', token: active.token };
   const reuseUntil = presented.updatedAt.getTime() + input.reuseIntervalSeconds * 1000;
   if (input.nowMs > reuseUntil) return { kind: 'reject-reused', revokeFamily: input.rotationEnabled };
   return { kind: 'rotate' };

@@ -50,9 +50,17 @@ export function invalidSchema(schema: string, exposed: string[]): RestError {
   return new RestError(406, 'PGRST106', `Invalid schema: ${schema}`, null, `Only the following schemas are exposed: ${exposed.join(', ')}`);
 }
 
-export function invalidBody(message: string): RestError {
-  return new RestError(400, 'PGRST102', message);
+export function invalidBody(message: string, details: string | null = null): RestError {
+  return new RestError(400, 'PGRST102', message, details);
 }
+
+/**
+ * PostgreSQL's MaxTupleAttributeNumber: a longer target list fails with 54011, which PostgREST answers 500
+ * (`[pgrst] Error.hs`, class 54). The select parameter asked for it, so it is refused before any SQL, as a select
+ * PostgREST cannot parse is.
+ */
+export const MAX_SELECT_ENTRIES = 1664;
+export const TOO_MANY_ENTRIES = `a select list cannot have more than ${MAX_SELECT_ENTRIES} entries`;
 
 export function singularityError(rows: number): RestError {
   return new RestError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${rows} rows`);

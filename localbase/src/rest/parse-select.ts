@@ -1,5 +1,5 @@
 import type { EmbedItem, Field, JsonStep, SelectItem } from './ast.ts';
-import { parseError, RestError } from './errors.ts';
+import { MAX_SELECT_ENTRIES, parseError, RestError, TOO_MANY_ENTRIES } from './errors.ts';
 
 /**
  * `select=` grammar (`[pgrst] ApiRequest/QueryParams.hs pFieldForest`): `*`, `col`, `alias:col`, `col::type`,
@@ -100,8 +100,10 @@ export const MAX_NESTING = 64;
 
 function parseItems(cur: Cursor, depth = 0): SelectItem[] {
   const items: SelectItem[] = [];
-  do items.push(parseItem(cur, depth));
-  while (cur.eat(','));
+  do {
+    if (items.length === MAX_SELECT_ENTRIES) cur.refuse(TOO_MANY_ENTRIES);
+    items.push(parseItem(cur, depth));
+  } while (cur.eat(','));
   return items;
 }
 

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../shared/context.ts';
 import { HttpError, json, type ApiRequest, type ApiResponse, type Handler } from '../shared/http.ts';
+import { firstTooDeep, MAX_JSON_DEPTH } from '../shared/json-depth.ts';
 import { invalidBody, invalidSchema, RestError, tableNotFound } from './errors.ts';
 import { applyRange, checkStrictPreferences, parsePrefer, parseQuery, parseRangeHeader } from './parse.ts';
 import { authenticate } from './request-auth.ts';
@@ -46,11 +47,15 @@ function mediaOf(request: ApiRequest): { singular: boolean; stripNulls: boolean;
 async function readBody(request: ApiRequest): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === '') return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw invalidBody('Empty or invalid json');
   }
+  // PostgREST passes any depth on to PostgreSQL; the SQL builders here re-serialise the body (shared/json-depth.ts).
+  if (firstTooDeep(text)) throw invalidBody('Empty or invalid json', `the JSON body nests more than ${MAX_JSON_DEPTH} levels deep`);
+  return body;
 }
 
 function decodeSegment(segment: string): string {

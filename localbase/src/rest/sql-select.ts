@@ -1,5 +1,5 @@
 import type { Condition, EmbedItem, FilterNode, SelectItem } from './ast.ts';
-import { notEmbedded, RestError } from './errors.ts';
+import { MAX_SELECT_ENTRIES, notEmbedded, parseError, RestError, TOO_MANY_ENTRIES } from './errors.ts';
 import { fieldLabel } from './parse-select.ts';
 import { resolveRelationship } from './relations.ts';
 import type { Table } from './schema-load.ts';
@@ -77,6 +77,8 @@ export function selectParts(statement: Statement, scope: Scope, table: Table | u
       if (mustExist === true) parts.conditions.push(`not ${embedded.exists}`);
     }
   }
+  // `*` and spreads expand here, past what the parser could count.
+  if (parts.columns.length > MAX_SELECT_ENTRIES) throw parseError('"failed to parse select parameter"', TOO_MANY_ENTRIES);
   return parts;
 }
 

@@ -75,6 +75,24 @@ describe.each(KEYS)('auth refresh tokens with the %s', (_name, key) => {
     expect(newest.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
   });
 
+  // GoTrue's v1 tokens stamp updated_at when the family is revoked, so its newest tokens look freshly rotated for
+  // one reuse interval and could be rotated again; localbase closes that window (docs/limits.md, "Refresh-token reuse").
+  it.skipIf(!target.isLocalbase)('refreshSession: after reuse revoked the family, no token of it refreshes, even inside the interval', async () => {
+    const { sb, session } = await signedIn(key);
+    const r1 = await sb.auth.refreshSession({ refresh_token: session.refresh_token });
+    const r2 = await sb.auth.refreshSession({ refresh_token: r1.data.session!.refresh_token });
+    await db.query("update auth.refresh_tokens set updated_at = now() - interval '1 minute' where token = $1", [session.refresh_token]);
+    expect((await sb.auth.refreshSession({ refresh_token: session.refresh_token })).error).toMatchObject({ code: 'refresh_token_already_used' });
+
+    for (const token of [r2.data.session!.refresh_token, r1.data.session!.refresh_token]) {
+      const { data, error } = await client(target, key).auth.refreshSession({ refresh_token: token });
+      expect(data.session).toBeNull();
+      expect(error).toMatchObject({ status: 400, code: 'refresh_token_already_used', message: 'Invalid Refresh Token: Already Used' });
+    }
+    const live = await db.query('select token from auth.refresh_tokens where session_id = $1 and revoked = false', [sessionId(session.access_token)]);
+    expect(live.rows).toEqual([]);
+  });
+
   it('refreshSession: an unknown token is 400 refresh_token_not_found', async () => {
     const { error } = await client(target, key).auth.refreshSession({ refresh_token: 'nosuchtoken1' });
     expect(error).toMatchObject({ status: 400, code: 'refresh_token_not_found', message: 'Invalid Refresh Token: Refresh Token Not Found' });

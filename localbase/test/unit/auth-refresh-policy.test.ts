@@ -37,9 +37,9 @@ describe('refresh policy', () => {
     expect(decideRefresh(input({ secondsAfterRotation: 60, rotationEnabled: false }))).toEqual({ kind: 'reject-reused', revokeFamily: false });
   });
 
-  it('decideRefresh: a session without a live token falls back to the reuse interval', () => {
-    expect(decideRefresh(input({ active: undefined, secondsAfterRotation: 5 }))).toEqual({ kind: 'rotate' });
-    expect(decideRefresh(input({ active: undefined, secondsAfterRotation: 11 }))).toMatchObject({ kind: 'reject-reused' });
+  it('decideRefresh: a session without a live token (its family revoked) refuses every token, even inside the interval', () => {
+    expect(decideRefresh(input({ active: undefined, secondsAfterRotation: 0 }))).toEqual({ kind: 'reject-reused', revokeFamily: false });
+    expect(decideRefresh(input({ active: undefined, secondsAfterRotation: 11 }))).toEqual({ kind: 'reject-reused', revokeFamily: false });
   });
 
   it('decideRefresh: the interval follows the configured seconds', () => {
