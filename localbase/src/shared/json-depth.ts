@@ -15,8 +15,10 @@ export interface TooDeep {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPENERS = new Set([0x7b, 0x5b]);
-const CLOSERS = new Set([0x7d, 0x5d]);
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
 
 /**
  * The first bracket of `text` (already known to be valid JSON) that nests deeper than `maxDepth`, counted as Go's
@@ -35,9 +37,9 @@ export function firstTooDeep(text: string, maxDepth = MAX_JSON_DEPTH): TooDeep |
       else if (code === QUOTE) inString = false;
     } else if (code === QUOTE) {
       inString = true;
-    } else if (OPENERS.has(code)) {
-      if (++depth > maxDepth) return { bracket: code === 0x7b ? '{' : '[', index };
-    } else if (CLOSERS.has(code)) {
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (++depth > maxDepth) return { bracket: code === OPEN_BRACE ? '{' : '[', index };
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
       depth--;
     }
   }
