@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createProject, runCli, type TestProject } from '../helpers/project.ts';
-import { realtimeClient, subscribed, waitFor } from './realtime-support.ts';
+import { handshake, realtimeClient, subscribed, waitFor } from './realtime-support.ts';
 import { targetFromStatus, type Target } from './target.ts';
 
 /**
@@ -45,23 +45,6 @@ async function openSocket(target: Target): Promise<RawSocket> {
     ws.on('error', reject);
   });
   return { ws, frames, binaries, closed };
-}
-
-/** The HTTP status and JSON body of a refused upgrade, or 101. */
-function handshake(target: Target): Promise<{ status: number; body?: unknown }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(socketUrl(target));
-    ws.on('open', () => {
-      ws.close();
-      resolve({ status: 101 });
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
-    ws.on('error', reject);
-  });
 }
 
 const repliesTo = (socket: RawSocket, topic: string) => socket.frames.filter((f) => f[2] === topic && f[3] === 'phx_reply').map((f) => f[4] as { status: string; response: unknown });
@@ -146,7 +129,7 @@ describe('realtime counted limits', () => {
     for (const [index, socket] of sockets.slice(0, 3).entries()) expect((await join(socket, 'realtime:users', String(index))).status).toBe('ok');
     // Connected before the limit was reached, the fourth socket is refused at its first join instead.
     expect(await join(sockets[3]!, 'realtime:users', '9')).toEqual({ status: 'error', response: { reason: 'ConnectionRateLimitReached: Too many connected users' } });
-    expect(await handshake(stack.target)).toEqual({ status: 429, body: { error: 'Too many connected users' } });
+    expect(await handshake(socketUrl(stack.target))).toEqual({ status: 429, body: { error: 'Too many connected users' } });
     // A joined socket may still join more channels; a closed one frees its place.
     expect((await join(sockets[0]!, 'realtime:more', '5')).status).toBe('ok');
     await closeSocket(sockets[0]!);
@@ -243,6 +226,6 @@ describe('realtime rate limits', () => {
     expect(replies.at(-1)).toEqual({ status: 'error', response: { reason: 'ClientJoinRateLimitReached: Too many joins per second' } });
     expect(replies.filter((reply) => reply.status !== 'ok')).toHaveLength(1);
     expect(await socket.closed).toBe(1000);
-    expect(await handshake(stack.target)).toEqual({ status: 429, body: { error: 'Too many joins per second' } });
+    expect(await handshake(socketUrl(stack.target))).toEqual({ status: 429, body: { error: 'Too many joins per second' } });
   }, 30_000);
 });
