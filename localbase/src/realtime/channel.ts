@@ -118,10 +118,10 @@ export class Channel {
     if (payload.event !== 'track') return this.reply(frame, 'error', { reason: 'Unknown presence event' });
     const meta = payload.payload;
     if (!meta || typeof meta !== 'object' || Array.isArray(meta)) return this.reply(frame, 'error', { reason: 'Presence track payload must be a map' });
-    if (this.transport.limiter.payloadTooLarge(meta)) return this.shutdown('Track message size exceeded');
     if (this.isPrivate && !(await this.mayWrite('presence'))) {
       return this.reply(frame, 'error', { reason: `Unauthorized: You do not have permissions to track presence on this Channel topic: ${this.subTopic}` });
     }
+    if (this.transport.limiter.payloadTooLarge(meta)) return this.shutdown('Track message size exceeded');
     const diff = presence.track(this, this.presenceKey, meta as Record<string, unknown>);
     if (diff) this.hub.fanOutPresence(this.serverTopic, diff);
     this.reply(frame, 'ok', {});
