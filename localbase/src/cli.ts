@@ -27,7 +27,9 @@ Flags:
 
 Environment:
   LOCALBASE_API_HOST=<ip>   start: the API gateway also listens on this LAN address (PostgreSQL stays on loopback).
-                            The local keys are well known: anyone on that network can use the stack.`;
+                            The local keys are well known: anyone on that network can use the stack.
+  LOCALBASE_REALTIME_MAX_*  start: Realtime's limits (channels per client, joins and events per second, payload size
+                            in KB, concurrent users); defaults and errors in docs/limits.md.`;
 
 interface Parsed {
   words: string[];

@@ -5,6 +5,7 @@ import { TokenError, verifyRealtimeToken, type Claims } from './auth.ts';
 import { canWrite } from './authorization.ts';
 import type { Channel } from './channel.ts';
 import { Hub } from './hub.ts';
+import { binaryBroadcastErrors, restRateRefusal, type RealtimeLimiter } from './limits.ts';
 
 /** A user broadcast; a Buffer payload is relayed as bytes (binary kind 4 to vsn 2.0.0 sockets). */
 export interface BroadcastMessage {
@@ -26,6 +27,7 @@ export function broadcastToTopic(hub: Hub, serverTopic: string, message: Broadca
 }
 
 const UNAUTHORIZED = () => json(401, { message: 'Unauthorized' });
+const PAYLOAD_ERROR = { payload: ['Payload size exceeds tenant limit'] };
 
 /**
  * REST auth as RT `plugs/auth_tenant.ex`: `Authorization: Bearer <jwt>`, else the `apikey` header, which is mapped
@@ -52,7 +54,7 @@ async function allowed(hub: Hub, topic: string, isPrivate: boolean, claims: Clai
  * (`httpSend`, RT `broadcast_single_controller.ex`). Both answer 202 with an empty body. Private messages need the
  * write policy; without it a batch message is skipped and a single send is refused.
  */
-export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, request: ApiRequest): Promise<ApiResponse | undefined> {
+export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, limiter: RealtimeLimiter, request: ApiRequest): Promise<ApiResponse | undefined> {
   const path = request.path.replace(/\/+$/, '');
   const single = /^\/api\/broadcast\/([^/]+)\/events\/([^/]+)$/.exec(path);
   if (path !== '/api/broadcast' && !single) return undefined;
@@ -69,7 +71,6 @@ export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, 
       return json(400, { message: 'Invalid percent-encoding in the topic or event of the request path' });
     }
     const isPrivate = request.url.searchParams.get('private') === 'true';
-    if (!(await allowed(hub, topic, isPrivate, claims))) return json(403, { message: `You do not have permissions to write to this Channel topic: ${topic}` });
     const binary = (request.header('content-type') ?? '').startsWith('application/octet-stream');
     let payload: unknown = {};
     if (binary) payload = Buffer.from(text, 'utf8');
@@ -80,6 +81,13 @@ export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, 
         return json(422, { message: 'Request body must be JSON' });
       }
     }
+    // RT `single_broadcast.ex`: the message is validated (422), then the rate checked (429), then the policy.
+    const errors = { ...(binary ? binaryBroadcastErrors(topic, event) : {}), ...(limiter.payloadTooLarge(payload) ? PAYLOAD_ERROR : {}) };
+    if (Object.keys(errors).length > 0) return json(422, { errors });
+    const overRate = restRateRefusal(limiter, 1, '>=');
+    if (overRate) return json(429, { message: overRate });
+    if (!(await allowed(hub, topic, isPrivate, claims))) return json(403, { message: `You do not have permissions to write to this Channel topic: ${topic}` });
+    limiter.events.add();
     broadcastToTopic(hub, Hub.serverTopic(topic, isPrivate), { event, payload });
     return empty(202);
   }
@@ -93,9 +101,15 @@ export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, 
   if (!Array.isArray(messages) || messages.some((m) => !m || typeof m !== 'object' || typeof (m as Record<string, unknown>).topic !== 'string' || typeof (m as Record<string, unknown>).event !== 'string')) {
     return json(422, { errors: { messages: ['each message needs a string topic and event'] } });
   }
+  // RT `batch_broadcast.ex`: each message's errors in its place, `{}` for a valid one.
+  const sizeErrors = messages.map((message: { payload?: unknown }) => (limiter.payloadTooLarge(message.payload ?? {}) ? PAYLOAD_ERROR : {}));
+  if (sizeErrors.includes(PAYLOAD_ERROR)) return json(422, { errors: { messages: sizeErrors } });
+  const overRate = restRateRefusal(limiter, messages.length, '>');
+  if (overRate) return json(429, { message: overRate });
   for (const message of messages as { topic: string; event: string; payload?: unknown; private?: unknown }[]) {
     const isPrivate = message.private === true || message.private === 'true';
     if (!(await allowed(hub, message.topic, isPrivate, claims))) continue;
+    limiter.events.add();
     broadcastToTopic(hub, Hub.serverTopic(message.topic, isPrivate), { event: message.event, payload: message.payload ?? {} });
   }
   return empty(202);

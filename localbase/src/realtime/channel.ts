@@ -4,6 +4,7 @@ import { broadcastFromChannel, type BroadcastMessage } from './broadcast.ts';
 import type { Frame } from './frames.ts';
 import { Hub } from './hub.ts';
 import { parseJoinPayload, type JoinConfig } from './join-config.ts';
+import type { RealtimeLimiter } from './limits.ts';
 import type { PresenceDiff } from './presence.ts';
 
 /** What a channel needs from its socket. */
@@ -13,6 +14,7 @@ export interface ChannelTransport {
   /** The `apikey` JWT the socket connected with, already mapped from `sb_` keys. */
   readonly connectToken: string;
   detach(channel: Channel): void;
+  readonly limiter: RealtimeLimiter;
 }
 
 /** Upstream re-checks the token at most every 5 minutes and at expiry (RT `realtime_channel.ex` `confirm_token`). */
@@ -82,7 +84,8 @@ export class Channel {
       case 'access_token':
         return this.onAccessToken(frame.payload);
       default:
-        // Unknown events get no reply upstream either (`handle_in` catch-all logs and ignores).
+        // Unknown events get no reply upstream either (`handle_in` catch-all counts, logs and ignores).
+        this.transport.limiter.events.add();
         return;
     }
   }
@@ -91,6 +94,13 @@ export class Channel {
     const payload = (frame.payload ?? {}) as Record<string, unknown>;
     // Without write permission a private broadcast is dropped silently: ack clients time out (spec section 8).
     if (this.isPrivate && !(await this.mayWrite('broadcast'))) return;
+    const limiter = this.transport.limiter;
+    limiter.events.add();
+    // Over the size limit RT drops the message; only an ack client hears of it (RT `broadcast_handler.ex`).
+    if (limiter.payloadTooLarge(payload)) {
+      if (this.config.broadcastAck) this.reply(frame, 'error', 'payload_size_exceeded');
+      return;
+    }
     if (typeof payload.event === 'string') {
       broadcastFromChannel(this.hub, this, { event: payload.event, payload: payload.payload ?? {} }, this.config.broadcastSelf);
     }
@@ -111,6 +121,7 @@ export class Channel {
     if (this.isPrivate && !(await this.mayWrite('presence'))) {
       return this.reply(frame, 'error', { reason: `Unauthorized: You do not have permissions to track presence on this Channel topic: ${this.subTopic}` });
     }
+    if (this.transport.limiter.payloadTooLarge(meta)) return this.shutdown('Track message size exceeded');
     const diff = presence.track(this, this.presenceKey, meta as Record<string, unknown>);
     if (diff) this.hub.fanOutPresence(this.serverTopic, diff);
     this.reply(frame, 'ok', {});
@@ -190,8 +201,16 @@ export class Channel {
     if (!this.closed) this.transport.send({ joinRef: null, ref: null, topic: this.topic, event, payload });
   }
 
+  /**
+   * Every delivery counts towards the project's message rate; once the average is over it, the channel that
+   * received the message is shut down after it (RT `message_dispatcher.ex` `:update_rate_counter`).
+   */
   deliverBroadcast(message: BroadcastMessage): void {
-    if (!this.closed) this.transport.sendBroadcast(this.topic, message);
+    if (this.closed) return;
+    this.transport.sendBroadcast(this.topic, message);
+    const events = this.transport.limiter.events;
+    events.add();
+    if (events.triggered) this.shutdown('Too many messages per second');
   }
 
   pushPresenceDiff(diff: PresenceDiff): void {

@@ -12,7 +12,8 @@ import type { DatabaseBroadcast } from './db-broadcast.ts';
 import { parseVsn } from './frames.ts';
 import { Hub } from './hub.ts';
 import { PostgresChanges } from './postgres-changes.ts';
-import { Connection } from './socket.ts';
+import { readRealtimeLimits, RealtimeLimiter } from './limits.ts';
+import { Connection, IDLE_TIMEOUT_MS } from './socket.ts';
 
 export interface RealtimeService {
   handler: Handler;
@@ -20,8 +21,11 @@ export interface RealtimeService {
   close(): Promise<void>;
 }
 
-/** Incoming frames above this are refused by `ws` (close 1009); outgoing pressure is bounded in socket.ts. */
-const MAX_INCOMING_FRAME_BYTES = 3 * 1024 * 1024;
+/**
+ * Incoming frames above this are refused by `ws` (close 1009), as RT's endpoint sets `max_frame_size: 5_000_000`;
+ * payloads under it but over the payload limit get RT's payload error (limits.ts). Outgoing pressure: socket.ts.
+ */
+const MAX_INCOMING_FRAME_BYTES = 5_000_000;
 
 /** Supabase Realtime behind `/realtime/v1`: the Phoenix socket at `/websocket` and the broadcast REST API. */
 export function createRealtimeService(context: ServiceContext): RealtimeService {
@@ -32,6 +36,7 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
   const relay = (broadcast: DatabaseBroadcast) => broadcastToTopic(hub, broadcast.serverTopic, broadcast.message);
   const changes = new PostgresChanges(pool, superuserUrl(context.config.db.port), context.log, relay);
   const hub = new Hub(context.keys, context.clock, pool, changes, context.log);
+  const limiter = new RealtimeLimiter(readRealtimeLimits(), context.clock);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES });
   const connections = new Set<Connection>();
   let closing = false;
@@ -51,16 +56,19 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
       if (error instanceof TokenError) return refuse(socket, 401, { error: error.message });
       return refuse(socket, 500, { error: 'Error connecting to Realtime' });
     }
+    // RT `user_socket.ex` `connect` runs `tenant_rate_limiters.ex` after the token: 429 with its message.
+    const overLimit = limiter.refuseConnect();
+    if (overLimit) return refuse(socket, 429, { error: overLimit });
     if (socket.destroyed) return;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection(ws, parseVsn(url.searchParams.get('vsn')), token!, hub);
+      const connection = new Connection(ws, parseVsn(url.searchParams.get('vsn')), token!, hub, IDLE_TIMEOUT_MS, limiter);
       connections.add(connection);
       ws.on('close', () => connections.delete(connection));
     });
   }
 
   const handler: Handler = async (request) => {
-    const response = await handleBroadcastRequest(context, hub, request);
+    const response = await handleBroadcastRequest(context, hub, limiter, request);
     return response ?? json(404, { message: 'Not Found' });
   };
 
@@ -80,7 +88,8 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
 
 function refuse(socket: Duplex, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  const reason = status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Internal Server Error';
+  const reasons: Record<number, string> = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests' };
+  const reason = reasons[status] ?? 'Internal Server Error';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
   );

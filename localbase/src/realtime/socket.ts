@@ -3,6 +3,7 @@ import type { BroadcastMessage } from './broadcast.ts';
 import { Channel, JoinRefused, type ChannelTransport } from './channel.ts';
 import { decodeBinary, decodeText, encodeBinaryBroadcast, encodeText, FrameError, type Frame, type Vsn } from './frames.ts';
 import type { Hub } from './hub.ts';
+import { RealtimeLimiter, type JoinRefusal } from './limits.ts';
 
 /**
  * Slow-consumer policy: when more than this many bytes wait in one socket's send buffer, the socket is closed with
@@ -33,6 +34,7 @@ export class Connection implements ChannelTransport {
     readonly connectToken: string,
     private readonly hub: Hub,
     private readonly idleTimeoutMs = IDLE_TIMEOUT_MS,
+    readonly limiter = new RealtimeLimiter(),
   ) {
     this.stillHere();
     ws.on('message', (data, isBinary) => {
@@ -70,6 +72,10 @@ export class Connection implements ChannelTransport {
     await channel.handle(frame);
   }
 
+  get channelCount(): number {
+    return this.channels.size;
+  }
+
   private async join(frame: Frame, existing: Channel | undefined): Promise<void> {
     if (!frame.topic.startsWith('realtime:')) return this.reply(frame, 'error', { reason: 'unmatched topic' });
     if (existing) {
@@ -77,11 +83,15 @@ export class Connection implements ChannelTransport {
       existing.dispose();
       this.send({ joinRef: existing.joinRef, ref: existing.joinRef, topic: frame.topic, event: 'phx_close', payload: {} });
     }
+    // An empty topic name is refused by the channel itself, before any limit (RT's first `join/3` clause).
+    const refusal = frame.topic === 'realtime:' ? undefined : this.limiter.refuseJoin(this);
+    if (refusal) return this.refuseJoin(frame, refusal);
     const channel = new Channel(frame.topic, frame.joinRef ?? frame.ref, this, this.hub);
     try {
       const response = await channel.join(frame.payload);
       if (this.closed) return channel.dispose();
       this.channels.set(frame.topic, channel);
+      this.limiter.joined(this);
       this.reply(frame, 'ok', response);
       channel.afterJoin();
     } catch (error) {
@@ -90,6 +100,18 @@ export class Connection implements ChannelTransport {
       this.hub.log(`realtime: join of ${frame.topic} failed: ${(error as Error).stack}`);
       this.reply(frame, 'error', { reason: `UnknownErrorOnChannel: ${(error as Error).message}` });
     }
+  }
+
+  /**
+   * Over the join rate RT also sends the transport a `disconnect` broadcast: Phoenix stops the socket, and Cowboy
+   * closes it with 1000, after the error reply.
+   */
+  private refuseJoin(frame: Frame, refusal: JoinRefusal): void {
+    this.reply(frame, 'error', { reason: refusal.reason });
+    if (!refusal.disconnect) return;
+    this.hub.log(`realtime: closing a socket over the join rate (${refusal.reason})`);
+    this.teardown();
+    this.ws.close(1000);
   }
 
   private reply(frame: Frame, status: 'ok' | 'error', response: unknown): void {
@@ -140,6 +162,7 @@ export class Connection implements ChannelTransport {
     clearTimeout(this.idleTimer);
     if (this.closed) return;
     this.closed = true;
+    this.limiter.gone(this);
     for (const channel of [...this.channels.values()]) channel.dispose();
     this.channels.clear();
   }

@@ -1,27 +1,12 @@
 import WebSocket from 'ws';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { mintToken, realtimeClient, subscribed, uniqueName, VSNS, waitFor } from './realtime-support.ts';
+import { handshake as refusedHandshake, mintToken, realtimeClient, subscribed, uniqueName, VSNS, waitFor } from './realtime-support.ts';
 
 const target = inject('target');
 const wsUrl = (query: string) => `${target.url.replace(/^http/, 'ws')}/realtime/v1/websocket?${query}`;
 
-/** Opens a raw socket and reports the HTTP status of a refused upgrade plus its body. */
-function handshake(query: string): Promise<{ status: number; body?: unknown }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl(query));
-    ws.on('open', () => {
-      ws.close();
-      resolve({ status: 101 });
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
-    ws.on('error', (error) => reject(error));
-  });
-}
+const handshake = (query: string) => refusedHandshake(wsUrl(query));
 
 const clients: SupabaseClient[] = [];
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { client, mintJwt, type Target } from './target.ts';
 
 /** Both Phoenix serializers realtime-js 2.119 speaks (spec section 1). */
@@ -49,4 +50,21 @@ export async function withDb<T>(target: Target, run: (db: pg.Client) => Promise<
 
 export function uniqueName(tag: string): string {
   return `${tag}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** Opens a raw socket and reports the HTTP status of a refused upgrade plus its JSON body, or 101. */
+export function handshake(url: string): Promise<{ status: number; body?: unknown }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => {
+      ws.close();
+      resolve({ status: 101 });
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    ws.on('error', (error) => reject(error));
+  });
 }
