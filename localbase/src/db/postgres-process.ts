@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { UserError } from '../shared/errors.ts';
 import { assertPortFree, commandLine, isAlive, waitForExit } from '../shared/processes.ts';
 import { pgBinaries } from './binaries.ts';
 import { DB_PASSWORD } from './data-dir.ts';
+import { resilientClient } from './pg-connections.ts';
 import type { RunAs } from './os-user.ts';
 
 export interface PostgresOptions {
@@ -61,7 +61,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
 async function waitUntilAccepting(port: number): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    const client = new pg.Client({ connectionString: superuserUrl(port), connectionTimeoutMillis: 1000 });
+    const client = resilientClient({ connectionString: superuserUrl(port), connectionTimeoutMillis: 1000 });
     try {
       await client.connect();
       await client.end();

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import pg from 'pg';
 import { WebSocketServer } from 'ws';
+import { resilientPool } from '../db/pg-connections.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
 import { rewriteQueryApikey } from '../gateway/keys.ts';
 import type { ServiceContext } from '../shared/context.ts';
@@ -26,8 +26,7 @@ const MAX_INCOMING_FRAME_BYTES = 3 * 1024 * 1024;
 /** Supabase Realtime behind `/realtime/v1`: the Phoenix socket at `/websocket` and the broadcast REST API. */
 export function createRealtimeService(context: ServiceContext): RealtimeService {
   // Its own small superuser pool: RLS checks impersonate each subscriber with set_config('role', ...) per transaction.
-  const pool = new pg.Pool({ connectionString: superuserUrl(context.config.db.port), max: 4 });
-  pool.on('error', () => undefined);
+  const pool = resilientPool({ connectionString: superuserUrl(context.config.db.port), max: 4 });
   // The hub is created next; database broadcasts only arrive once the feed runs, which needs a joined channel.
   const relay = (broadcast: DatabaseBroadcast) => broadcastToTopic(hub, broadcast.serverTopic, broadcast.message);
   const changes = new PostgresChanges(pool, superuserUrl(context.config.db.port), context.log, relay);
