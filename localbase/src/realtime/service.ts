@@ -20,6 +20,12 @@ export interface RealtimeService {
   close(): Promise<void>;
 }
 
+/**
+ * How long shutdown waits for peers to answer the close frame. `ws` itself waits 30 s for a peer that never does
+ * (a frozen tab, a dead network), and the socket would hold `stop` up that long.
+ */
+const CLOSE_GRACE_MS = 1_000;
+
 /** Incoming frames above this are refused by `ws` (close 1009); outgoing pressure is bounded in socket.ts. */
 const MAX_INCOMING_FRAME_BYTES = 3 * 1024 * 1024;
 
@@ -70,7 +76,7 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
       closing = true;
       for (const connection of connections) connection.close();
       connections.clear();
-      wss.close();
+      await endSockets(wss);
       await changes.close();
       await pool.end().catch(() => undefined);
     },
@@ -83,4 +89,11 @@ function refuse(socket: Duplex, status: number, body: unknown): void {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
   );
+}
+
+async function endSockets(wss: WebSocketServer): Promise<void> {
+  const deadline = Date.now() + CLOSE_GRACE_MS;
+  while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const ws of wss.clients) ws.terminate();
+  await new Promise((resolve) => wss.close(resolve));
 }
