@@ -80,11 +80,11 @@ function readBody(raw: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     let oversize = false;
+    let timer: NodeJS.Timeout | undefined;
     const refuse = () => {
       clearTimeout(timer);
       reject(new HttpError(413, { message: `Request body is larger than ${MAX_BODY_BYTES} bytes` }, { connection: 'close' }));
     };
-    let timer: NodeJS.Timeout | undefined;
     raw.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (oversize) return;
