@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { startApi, type RunningApi } from './api.ts';
 import { loadConfig } from './config.ts';
 import { bootstrapDatabase } from './db/bootstrap.ts';
+import { pgBinaries } from './db/binaries.ts';
 import { initialiseCluster, inspectPgdata, localbasePaths, resolvePgdata } from './db/data-dir.ts';
 import { postgresRunAs } from './db/os-user.ts';
 import { supervisePostgres, type SupervisedPostgres } from './db/postgres-supervisor.ts';
@@ -45,10 +46,11 @@ export async function runDaemon(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   process.on('SIGINT', () => void shutdown(0));
   try {
-    if (cold) await timed(`Initialised database cluster in ${pgdata}`, report.step, () => initialiseCluster(pgdata, runAs));
+    const binaries = await pgBinaries(runAs, report);
+    if (cold) await timed(`Initialised database cluster in ${pgdata}`, report.step, () => initialiseCluster(pgdata, runAs, binaries));
     postgres = await timed(`Started PostgreSQL ${config.db.majorVersion} on port ${config.db.port}`, report.step, () =>
       supervisePostgres(
-        { pgdata, port: config.db.port, runAs, logFile: paths.postgresLog },
+        { pgdata, port: config.db.port, runAs, logFile: paths.postgresLog, binaries },
         {
           log: (line) => console.error(line),
           onGiveUp: (reason) => {

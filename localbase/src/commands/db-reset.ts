@@ -1,7 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { LocalbaseConfig } from '../config.ts';
 import { bootstrapDatabase } from '../db/bootstrap.ts';
 import { localbasePaths } from '../db/data-dir.ts';
+import { resilientClient } from '../db/pg-connections.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
 import { UserError } from '../shared/errors.ts';
 import { formatMs, formatStep, timed } from '../shared/progress.ts';
@@ -23,7 +24,7 @@ export async function dbReset(config: LocalbaseConfig): Promise<number> {
 }
 
 async function recreateDatabase(port: number): Promise<void> {
-  const admin = new pg.Client({ connectionString: superuserUrl(port, 'template1') });
+  const admin = resilientClient({ connectionString: superuserUrl(port, 'template1') });
   await admin.connect();
   try {
     // Logical slots pin the database; a dropped database must not leave them behind to hold WAL.

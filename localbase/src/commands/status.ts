@@ -1,6 +1,6 @@
-import pg from 'pg';
 import type { LocalbaseConfig } from '../config.ts';
 import { localbasePaths } from '../db/data-dir.ts';
+import { resilientClient } from '../db/pg-connections.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
 import { UserError } from '../shared/errors.ts';
 import { apiKeys } from '../shared/keys.ts';
@@ -10,7 +10,7 @@ import { formatEnv, formatStatusBlock, statusVariables } from './output.ts';
 export type OutputFormat = 'pretty' | 'env' | 'json';
 
 export async function databaseAccepts(port: number): Promise<boolean> {
-  const client = new pg.Client({ connectionString: superuserUrl(port), connectionTimeoutMillis: 2000 });
+  const client = resilientClient({ connectionString: superuserUrl(port), connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.query('select 1');

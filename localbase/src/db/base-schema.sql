@@ -1,4 +1,5 @@
--- Supabase's base schema, the part apps and clients rely on. Idempotent: runs on every start.
+-- Supabase's base schema, the part apps and clients rely on. Idempotent: runs on every start. Grants and role
+-- settings are in base-privileges.sql, which runs only when the database is new.
 -- Sources: [sb-pg] migrations/db/init-scripts/00000000000000-initial-schema.sql, 00000000000001-auth-schema.sql,
 -- 20230529180330_alter_api_roles_for_inherit.sql; [gotrue] migrations; [cli] internal/db/start/templates/schema.sql.
 
@@ -16,31 +17,17 @@ alter role anon inherit;
 alter role authenticated inherit;
 alter role service_role inherit bypassrls;
 alter role authenticator with login noinherit password 'postgres';
-grant anon, authenticated, service_role to authenticator;
-alter role anon set statement_timeout = '3s';
-alter role authenticated set statement_timeout = '8s';
-alter role authenticator set statement_timeout = '8s';
-alter role authenticator set lock_timeout = '8s';
 
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
-grant usage on schema public, extensions to postgres, anon, authenticated, service_role;
 alter database postgres set search_path = "$user", public, extensions;
 
-grant all on all tables in schema public to anon, authenticated, service_role;
-grant all on all functions in schema public to anon, authenticated, service_role;
-grant all on all sequences in schema public to anon, authenticated, service_role;
-alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;
 
 create schema if not exists graphql_public;
-grant usage on schema graphql_public to anon, authenticated, service_role;
 
 -- auth: the tables GoTrue owns (a subset of its columns that every client-visible behaviour needs).
 create schema if not exists auth;
-grant usage on schema auth to anon, authenticated, service_role;
 
 do $$ begin
   if not exists (select from pg_type where typname = 'aal_level' and typnamespace = 'auth'::regnamespace) then
@@ -218,7 +205,6 @@ $$;
 
 -- realtime: the schema Supabase Realtime owns; its tables arrive with the Realtime service.
 create schema if not exists realtime;
-grant usage on schema realtime to postgres, anon, authenticated, service_role;
 
 do $$ begin
   if not exists (select from pg_publication where pubname = 'supabase_realtime') then
@@ -249,9 +235,7 @@ create table if not exists realtime.messages (
 ) partition by range (inserted_at);
 create table if not exists realtime.messages_default partition of realtime.messages default;
 alter table realtime.messages enable row level security;
-grant select, insert, update, delete on realtime.messages to anon, authenticated, service_role;
 
 create or replace function realtime.topic() returns text language sql stable as $$
   select nullif(current_setting('realtime.topic', true), '')::text;
 $$;
-grant execute on function realtime.topic() to postgres, anon, authenticated, service_role;

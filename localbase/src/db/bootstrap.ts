@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
-import pg from 'pg';
 import type { LocalbaseConfig } from '../config.ts';
 import { timed, type Step } from '../shared/progress.ts';
 import { applyBaseSchema } from './base-schema.ts';
 import { applyPendingMigrations, applySeed } from './migrations.ts';
+import { resilientClient } from './pg-connections.ts';
 import { superuserUrl } from './postgres-process.ts';
 
 export interface BootstrapReport {
@@ -13,7 +13,7 @@ export interface BootstrapReport {
 
 /** Base schema, pending migrations and, for a fresh database, the seed: what `start` and `db reset` share. */
 export async function bootstrapDatabase(config: LocalbaseConfig, fresh: boolean, report: BootstrapReport): Promise<void> {
-  const client = new pg.Client({ connectionString: superuserUrl(config.db.port) });
+  const client = resilientClient({ connectionString: superuserUrl(config.db.port) });
   // The server reports NOTICEs (e.g. "relation already exists, skipping") on the client; they are not errors.
   client.on('notice', () => undefined);
   await client.connect();

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { LocalbaseConfig } from '../config.ts';
 import { UserError } from '../shared/errors.ts';
-import { pgBinaries } from './binaries.ts';
+import type { PgBinaries } from './binaries.ts';
 import { canTraverse, type RunAs } from './os-user.ts';
 
 const run = promisify(execFile);
@@ -80,7 +80,7 @@ export function inspectPgdata(pgdata: string, majorVersion: number): ClusterStat
   return 'ready';
 }
 
-export async function initialiseCluster(pgdata: string, runAs: RunAs): Promise<void> {
+export async function initialiseCluster(pgdata: string, runAs: RunAs, { initdb }: PgBinaries): Promise<void> {
   // Parents must stay searchable by the `postgres` OS user; only the cluster itself is private.
   mkdirSync(dirname(pgdata), { recursive: true, mode: 0o755 });
   mkdirSync(pgdata, { mode: 0o700 });
@@ -90,7 +90,6 @@ export async function initialiseCluster(pgdata: string, runAs: RunAs): Promise<v
     chownSync(pgdata, runAs.uid, runAs.gid!);
     chownSync(pwfile, runAs.uid, runAs.gid!);
   }
-  const { initdb } = await pgBinaries();
   try {
     await run(
       initdb,
@@ -106,12 +105,14 @@ export async function initialiseCluster(pgdata: string, runAs: RunAs): Promise<v
         '--locale=C',
         '--no-instructions',
       ],
-      { ...runAs, env: { ...process.env, LC_ALL: 'C' } },
+      // cwd: the project may be a directory the `postgres` OS user cannot enter.
+      { ...runAs, cwd: '/', env: { ...process.env, LC_ALL: 'C' } },
     );
   } catch (error) {
     rmSync(pgdata, { recursive: true, force: true });
-    const stderr = (error as { stderr?: string }).stderr ?? String(error);
-    throw new Error(`initdb failed: ${stderr.trim()}`);
+    // A spawn failure (EACCES, ENOENT) has no output: its message is the reason.
+    const { stderr, stdout, message } = error as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`initdb failed: ${stderr?.trim() || stdout?.trim() || message}`);
   } finally {
     rmSync(pwfile, { force: true });
   }

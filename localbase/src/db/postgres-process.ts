@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { UserError } from '../shared/errors.ts';
 import { assertPortFree, commandLine, isAlive, waitForExit } from '../shared/processes.ts';
-import { pgBinaries } from './binaries.ts';
+import type { PgBinaries } from './binaries.ts';
 import { DB_PASSWORD } from './data-dir.ts';
+import { resilientClient } from './pg-connections.ts';
 import type { RunAs } from './os-user.ts';
 
 export interface PostgresOptions {
@@ -13,6 +13,7 @@ export interface PostgresOptions {
   port: number;
   runAs: RunAs;
   logFile: string;
+  binaries: PgBinaries;
 }
 
 export interface RunningPostgres {
@@ -27,13 +28,12 @@ export function superuserUrl(port: number, database = 'postgres'): string {
 }
 
 export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
-  const { pgdata, port, runAs, logFile } = options;
+  const { pgdata, port, runAs, logFile, binaries } = options;
   assertNoOrphan(pgdata);
   await assertPortFree(port, '[db] port');
-  const { postgres } = await pgBinaries();
   const log = openSync(logFile, 'a');
   const child = spawn(
-    postgres,
+    binaries.postgres,
     [
       '-D', pgdata,
       '-p', String(port),
@@ -46,7 +46,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
       // A forgotten replication slot must not fill the disk with WAL.
       '-c', 'max_slot_wal_keep_size=1GB',
     ],
-    { ...runAs, stdio: ['ignore', log, log], env: { ...process.env, LC_MESSAGES: 'C' } },
+    { ...runAs, cwd: '/', stdio: ['ignore', log, log], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -61,7 +61,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
 async function waitUntilAccepting(port: number): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    const client = new pg.Client({ connectionString: superuserUrl(port), connectionTimeoutMillis: 1000 });
+    const client = resilientClient({ connectionString: superuserUrl(port), connectionTimeoutMillis: 1000 });
     try {
       await client.connect();
       await client.end();

@@ -54,10 +54,6 @@ exception
 end;
 $$;
 
-grant execute on function realtime.send(jsonb, text, text, boolean) to postgres, anon, authenticated, service_role;
-grant execute on function realtime.broadcast_changes(text, text, text, text, text, record, record, text)
-  to postgres, anon, authenticated, service_role;
-
 -- The publication Realtime's broadcast replication connection streams ([rt] lib/realtime/tenants/
 -- replication_connection.ex: `supabase_<schema>_<table>_publication`, FOR TABLE realtime.messages). Without
 -- publish_via_partition_root, as upstream: changes arrive under the partition's name (messages_default here), which

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import pg from 'pg';
 import { WebSocketServer } from 'ws';
+import { resilientPool } from '../db/pg-connections.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
 import { rewriteQueryApikey } from '../gateway/keys.ts';
 import type { ServiceContext } from '../shared/context.ts';
@@ -22,6 +22,12 @@ export interface RealtimeService {
 }
 
 /**
+ * How long shutdown waits for peers to answer the close frame. `ws` itself waits 30 s for a peer that never does
+ * (a frozen tab, a dead network), and the socket would hold `stop` up that long.
+ */
+const CLOSE_GRACE_MS = 1_000;
+
+/**
  * Incoming frames above this are refused by `ws` (close 1009), as RT's endpoint sets `max_frame_size: 5_000_000`;
  * payloads under it but over the payload limit get RT's payload error (limits.ts). Outgoing pressure: socket.ts.
  */
@@ -30,8 +36,7 @@ const MAX_INCOMING_FRAME_BYTES = 5_000_000;
 /** Supabase Realtime behind `/realtime/v1`: the Phoenix socket at `/websocket` and the broadcast REST API. */
 export function createRealtimeService(context: ServiceContext): RealtimeService {
   // Its own small superuser pool: RLS checks impersonate each subscriber with set_config('role', ...) per transaction.
-  const pool = new pg.Pool({ connectionString: superuserUrl(context.config.db.port), max: 4 });
-  pool.on('error', () => undefined);
+  const pool = resilientPool({ connectionString: superuserUrl(context.config.db.port), max: 4 });
   // The hub is created next; database broadcasts only arrive once the feed runs, which needs a joined channel.
   const relay = (broadcast: DatabaseBroadcast) => broadcastToTopic(hub, broadcast.serverTopic, broadcast.message);
   const changes = new PostgresChanges(pool, superuserUrl(context.config.db.port), context.log, relay);
@@ -79,7 +84,7 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
       closing = true;
       for (const connection of connections) connection.close();
       connections.clear();
-      wss.close();
+      await endSockets(wss);
       await changes.close();
       await pool.end().catch(() => undefined);
     },
@@ -93,4 +98,11 @@ function refuse(socket: Duplex, status: number, body: unknown): void {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
   );
+}
+
+async function endSockets(wss: WebSocketServer): Promise<void> {
+  const deadline = Date.now() + CLOSE_GRACE_MS;
+  while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const ws of wss.clients) ws.terminate();
+  await new Promise((resolve) => wss.close(resolve));
 }

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { resilientPool } from '../db/pg-connections.ts';
 import type { LocalbaseConfig } from '../config.ts';
 import { Mailbox } from '../mail/mailbox.ts';
 import { superuserUrl } from '../db/postgres-process.ts';
@@ -20,11 +21,9 @@ export interface ServiceContext {
 }
 
 export async function createServiceContext(config: LocalbaseConfig, clock: Clock = systemClock): Promise<ServiceContext> {
-  const adminPool = new pg.Pool({ connectionString: superuserUrl(config.db.port), max: 4 });
-  const apiPool = new pg.Pool({ connectionString: superuserUrl(config.db.port).replace('postgres:postgres@', 'authenticator:postgres@'), max: 16 });
-  // A terminated idle connection (db reset, PostgreSQL restart) must not crash the process; the pool replaces it.
-  adminPool.on('error', () => undefined);
-  apiPool.on('error', () => undefined);
+  // A dropped connection (db reset, PostgreSQL restart) must not crash the process; the pools replace it.
+  const adminPool = resilientPool({ connectionString: superuserUrl(config.db.port), max: 4 });
+  const apiPool = resilientPool({ connectionString: superuserUrl(config.db.port).replace('postgres:postgres@', 'authenticator:postgres@'), max: 16 });
   return { config, keys: await apiKeys(config), clock, adminPool, apiPool, mailbox: new Mailbox(), log: (line) => console.log(line) };
 }
 

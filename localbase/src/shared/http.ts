@@ -67,13 +67,42 @@ export function toApiRequest(raw: IncomingMessage, path: string, headers: Incomi
   };
 }
 
-async function readBody(raw: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of raw) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, { message: `Request body is larger than ${MAX_BODY_BYTES} bytes` });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** How long an oversize body is still read (and discarded) before the 413 goes out regardless. */
+const OVERSIZE_DRAIN_MS = 5_000;
+
+/**
+ * Buffers the body up to MAX_BODY_BYTES. Past it, the rest is read and discarded before the 413 is answered with
+ * `Connection: close`, as nginx's lingering close does in front of Kong: closing a socket the client is still
+ * writing to makes the kernel send a reset, and the client then loses the 413 and its pooled connection.
+ */
+function readBody(raw: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let oversize = false;
+    let timer: NodeJS.Timeout | undefined;
+    const refuse = () => {
+      clearTimeout(timer);
+      reject(new HttpError(413, { message: `Request body is larger than ${MAX_BODY_BYTES} bytes` }, { connection: 'close' }));
+    };
+    raw.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (oversize) return;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      oversize = true;
+      chunks.length = 0;
+      timer = setTimeout(refuse, OVERSIZE_DRAIN_MS);
+    });
+    raw.once('end', () => (oversize ? refuse() : resolve(Buffer.concat(chunks).toString('utf8'))));
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    raw.once('error', fail);
+    // A client that goes away mid-body: nobody waits for the answer, but the handler must not hang.
+    raw.once('close', () => raw.complete || fail(new Error('request aborted')));
+  });
 }
