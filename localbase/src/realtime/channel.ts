@@ -10,6 +10,8 @@ import type { PresenceDiff } from './presence.ts';
 export interface ChannelTransport {
   send(frame: Frame): void;
   sendBroadcast(topic: string, message: BroadcastMessage): void;
+  /** A push whose payload is already JSON text, shared by every subscriber it goes to. */
+  sendEncoded(topic: string, event: string, payloadJson: string): void;
   /** The `apikey` JWT the socket connected with, already mapped from `sb_` keys. */
   readonly connectToken: string;
   detach(channel: Channel): void;
@@ -188,6 +190,11 @@ export class Channel {
   /** Fan-out frames carry `join_ref: null` so a rejoined client never drops them (spec section 11). */
   fanOut(event: string, payload: unknown): void {
     if (!this.closed) this.transport.send({ joinRef: null, ref: null, topic: this.topic, event, payload });
+  }
+
+  /** `fanOut` with a payload encoded once for many channels. */
+  fanOutEncoded(event: string, payloadJson: string): void {
+    if (!this.closed) this.transport.sendEncoded(this.topic, event, payloadJson);
   }
 
   deliverBroadcast(message: BroadcastMessage): void {

@@ -105,6 +105,15 @@ export function encodeText(vsn: Vsn, frame: Frame): string {
   return JSON.stringify({ topic: frame.topic, event: frame.event, payload: frame.payload, ref: frame.ref });
 }
 
+/**
+ * A server push (no join_ref, no ref) around a payload already encoded as JSON: fan-out encodes one payload once
+ * and frames it per topic, and the text equals `encodeText` of the same frame (same key order).
+ */
+export function encodePushText(vsn: Vsn, topic: string, event: string, payloadJson: string): string {
+  if (vsn === '2.0.0') return `[null,null,${JSON.stringify(topic)},${JSON.stringify(event)},${payloadJson}]`;
+  return `{"topic":${JSON.stringify(topic)},"event":${JSON.stringify(event)},"payload":${payloadJson},"ref":null}`;
+}
+
 /** Binary kind 4 `userBroadcast` (RJS `serializer.ts` `_decodeUserBroadcast`); only vsn 2 clients can read it. */
 export function encodeBinaryBroadcast(topic: string, message: BinaryBroadcast): Buffer {
   const topicBytes = Buffer.from(topic, 'utf8');

@@ -4,6 +4,8 @@ import type { Channel } from './channel.ts';
 import { databaseBroadcast, isMessagesRelation, type DatabaseBroadcast } from './db-broadcast.ts';
 import { FilterError, parseFilter, rowMatches, type ParsedFilter } from './filters.ts';
 import type { PostgresBinding } from './join-config.ts';
+import type { Claims } from './auth.ts';
+import { Backpressure, type OutboundBudget } from './outbound.ts';
 import { castRow, commitTimestamp, type Column, type TextRow } from './payload.ts';
 import { PUBLICATION, ReplicationFeed, type WalChange } from './replication.ts';
 import { RlsChecker, type CheckedRow, type ClaimsGroup, type RelationMeta } from './rls-check.ts';
@@ -20,11 +22,25 @@ interface Recipient {
 
 interface Delivery {
   channel: Channel;
-  payload: unknown;
+  /** The `{ids, data}` payload as JSON: `data` is encoded once per change and role, whatever the subscriber count. */
+  payloadJson: string;
 }
 
 /** A backlog is checked in chunks of this many changes, so one round trip stays a few milliseconds. */
 const MAX_BATCH = 256;
+/**
+ * RLS round trips of one table in flight at once, each on its own pooled connection (service.ts pool): while one
+ * batch is probed the next is already on its way, instead of the whole backlog waiting on one backend.
+ */
+const RLS_CONCURRENCY = 2;
+
+/** Subscribers share an RLS probe when role and every claim match; the key is computed once per claims object. */
+const groupKeys = new WeakMap<Claims, string>();
+function groupKey(claims: Claims): string {
+  let key = groupKeys.get(claims);
+  if (key === undefined) groupKeys.set(claims, (key = `${claims.role}\u0000${JSON.stringify(claims)}`));
+  return key;
+}
 
 /**
  * postgres_changes: subscriptions per channel, fed by one logical replication stream of publication
@@ -39,6 +55,7 @@ export class PostgresChanges {
   private readonly feed: ReplicationFeed;
   private readonly rls: RlsChecker;
   private readonly batches: SerialBatches<Promise<RelationMeta>, WalChange, Delivery[]>;
+  private readonly backpressure: Backpressure;
   private tail: Promise<void> = Promise.resolve();
 
   constructor(
@@ -47,9 +64,10 @@ export class PostgresChanges {
     private readonly log: (line: string) => void,
     /** Relays realtime.messages inserts (Broadcast from Database) to the hub. */
     private readonly onDatabaseBroadcast: (broadcast: DatabaseBroadcast) => void,
+    outbound: OutboundBudget,
   ) {
     this.rls = new RlsChecker(pool, log);
-    this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH);
+    this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH, RLS_CONCURRENCY);
     this.feed = new ReplicationFeed(
       replicationUrl,
       {
@@ -60,6 +78,7 @@ export class PostgresChanges {
       },
       log,
     );
+    this.backpressure = new Backpressure(outbound, this.feed, log);
   }
 
   /** Validates the channel's bindings, then reports through a `system` event once the feed is live (spec section 3). */
@@ -136,13 +155,16 @@ export class PostgresChanges {
   }
 
   private enqueue(change: WalChange): void {
+    this.backpressure.started();
     // Keyed by the relation's cached metadata, so a batch never straddles a relation message (a schema change).
     const work = this.batches.add(this.rls.relation(change.relationOid), change).catch((error: unknown) => {
       this.log(`realtime: dropping a ${change.type} on ${change.schema}.${change.table}: ${(error as Error).message}`);
       return [];
     });
     this.tail = this.tail.then(async () => {
-      for (const { channel, payload } of await work) channel.fanOut('postgres_changes', payload);
+      const deliveries = await work;
+      this.backpressure.finished();
+      for (const { channel, payloadJson } of deliveries) channel.fanOutEncoded('postgres_changes', payloadJson);
     });
   }
 
@@ -150,7 +172,9 @@ export class PostgresChanges {
   private relay(change: WalChange): void {
     const broadcast = databaseBroadcast(change);
     if (!broadcast) return;
+    this.backpressure.started();
     this.tail = this.tail.then(() => {
+      this.backpressure.finished();
       try {
         this.onDatabaseBroadcast(broadcast);
       } catch (error) {
@@ -169,7 +193,7 @@ export class PostgresChanges {
       const byGroup = new Map<string, Recipient[]>();
       for (const recipient of this.candidates(change, meta)) {
         const claims = recipient.channel.claims;
-        const key = `${claims.role}\u0000${JSON.stringify(claims)}`;
+        const key = groupKey(claims);
         if (!groups.has(key)) groups.set(key, { key, claims });
         const members = byGroup.get(key);
         if (members) members.push(recipient);
@@ -183,14 +207,20 @@ export class PostgresChanges {
       return { change, byGroup, noPk, checkIndex };
     });
     const visible = checked.length > 0 ? await this.rls.visibleRows(meta, checked, [...groups.values()]) : undefined;
+    const roles = [...new Set([...groups.values()].map((group) => group.claims.role))];
+    const selectable = new Map(await Promise.all(roles.map(async (role) => [role, await this.rls.selectableColumns(meta.oid, role)] as const)));
     const out: Delivery[][] = [];
     for (const { change, byGroup, noPk, checkIndex } of perChange) {
       const deliveries: Delivery[] = [];
+      // `data` depends on the role only (its column privileges), so groups of one role share one encoding.
+      const dataByRole = new Map<string, string | undefined>();
       for (const [key, recipients] of byGroup) {
         if (checkIndex >= 0 && !visible?.get(key)?.has(checkIndex)) continue;
-        const data = await this.data(change, meta, groups.get(key)!.claims.role, noPk);
-        if (!data) continue;
-        for (const { channel, ids } of recipients) deliveries.push({ channel, payload: { ids, data } });
+        const role = groups.get(key)!.claims.role;
+        if (!dataByRole.has(role)) dataByRole.set(role, encodeData(change, meta, selectable.get(role), noPk));
+        const data = dataByRole.get(role);
+        if (data === undefined) continue;
+        for (const { channel, ids } of recipients) deliveries.push({ channel, payloadJson: `{"ids":[${ids.join(',')}],"data":${data}}` });
       }
       out.push(deliveries);
     }
@@ -216,29 +246,32 @@ export class PostgresChanges {
     return recipients;
   }
 
-  /** The `data` object for one role: columns it may SELECT, records trimmed to them (spec sections 5 and 7.4-7.6). */
-  private async data(change: WalChange, meta: RelationMeta, role: string, noPk: boolean): Promise<Record<string, unknown> | undefined> {
-    const base = { schema: change.schema, table: change.table, commit_timestamp: commitTimestamp(change.commitTime), type: change.type };
-    if (noPk) return { ...base, errors: ['Error 400: Bad Request, no primary key'] };
-    const selectable = await this.rls.selectableColumns(meta.oid, role);
-    if (!selectable) return undefined;
-    if (change.type !== 'DELETE' && !meta.primaryKey.every((column) => selectable.has(column))) return { ...base, errors: ['Error 401: Unauthorized'] };
-    const columns: Column[] = meta.columns.filter((column) => selectable.has(column.name));
-    const data: Record<string, unknown> = { ...base, columns, errors: null };
-    if (change.record) data.record = castRow(columns, change.record);
-    if (change.type !== 'INSERT') {
-      // With RLS on, a DELETE's old record is reduced to the primary key, even under REPLICA IDENTITY FULL (7.5).
-      const oldColumns = change.type === 'DELETE' && meta.rlsEnabled ? columns.filter((c) => meta.primaryKey.includes(c.name)) : columns;
-      data.old_record = castRow(oldColumns, oldIdentity(change, meta));
-    }
-    return data;
-  }
-
   async close(): Promise<void> {
+    this.backpressure.stop();
     this.active.clear();
     this.pending.clear();
     await this.feed.close();
   }
+}
+
+/**
+ * The `data` object for one role, as JSON: columns it may SELECT, records trimmed to them (spec sections 5 and
+ * 7.4-7.6); undefined when the role does not exist.
+ */
+function encodeData(change: WalChange, meta: RelationMeta, selectable: Set<string> | undefined, noPk: boolean): string | undefined {
+  const base = { schema: change.schema, table: change.table, commit_timestamp: commitTimestamp(change.commitTime), type: change.type };
+  if (noPk) return JSON.stringify({ ...base, errors: ['Error 400: Bad Request, no primary key'] });
+  if (!selectable) return undefined;
+  if (change.type !== 'DELETE' && !meta.primaryKey.every((column) => selectable.has(column))) return JSON.stringify({ ...base, errors: ['Error 401: Unauthorized'] });
+  const columns: Column[] = meta.columns.filter((column) => selectable.has(column.name));
+  const data: Record<string, unknown> = { ...base, columns, errors: null };
+  if (change.record) data.record = castRow(columns, change.record);
+  if (change.type !== 'INSERT') {
+    // With RLS on, a DELETE's old record is reduced to the primary key, even under REPLICA IDENTITY FULL (7.5).
+    const oldColumns = change.type === 'DELETE' && meta.rlsEnabled ? columns.filter((c) => meta.primaryKey.includes(c.name)) : columns;
+    data.old_record = castRow(oldColumns, oldIdentity(change, meta));
+  }
+  return JSON.stringify(data);
 }
 
 /** FULL identity: the whole old row. DEFAULT: only the key columns of the old row, or of the new one if unchanged. */
