@@ -1,7 +1,7 @@
 import { verifyRealtimeToken, TokenError, type Claims } from './auth.ts';
 import { canWrite, readPermissions, type Extension } from './authorization.ts';
 import { broadcastFromChannel, type BroadcastMessage } from './broadcast.ts';
-import type { Frame } from './frames.ts';
+import type { EncodedPush, Frame } from './frames.ts';
 import { Hub } from './hub.ts';
 import { parseJoinPayload, type JoinConfig } from './join-config.ts';
 import type { PresenceDiff } from './presence.ts';
@@ -10,8 +10,8 @@ import type { PresenceDiff } from './presence.ts';
 export interface ChannelTransport {
   send(frame: Frame): void;
   sendBroadcast(topic: string, message: BroadcastMessage): void;
-  /** A push whose payload is already JSON text, shared by every subscriber it goes to. */
-  sendEncoded(topic: string, event: string, payloadJson: string): void;
+  /** A push encoded once and shared by every subscriber it goes to. */
+  sendEncoded(topic: string, push: EncodedPush): void;
   /** The `apikey` JWT the socket connected with, already mapped from `sb_` keys. */
   readonly connectToken: string;
   detach(channel: Channel): void;
@@ -192,9 +192,9 @@ export class Channel {
     if (!this.closed) this.transport.send({ joinRef: null, ref: null, topic: this.topic, event, payload });
   }
 
-  /** `fanOut` with a payload encoded once for many channels. */
-  fanOutEncoded(event: string, payloadJson: string): void {
-    if (!this.closed) this.transport.sendEncoded(this.topic, event, payloadJson);
+  /** `fanOut` of a push encoded once for many channels. */
+  fanOutEncoded(push: EncodedPush): void {
+    if (!this.closed) this.transport.sendEncoded(this.topic, push);
   }
 
   deliverBroadcast(message: BroadcastMessage): void {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { SerialBatches } from './batches.ts';
 import type { Channel } from './channel.ts';
 import { databaseBroadcast, isMessagesRelation, type DatabaseBroadcast } from './db-broadcast.ts';
+import { EncodedPush } from './frames.ts';
 import { FilterError, parseFilter, rowMatches, type ParsedFilter } from './filters.ts';
 import type { PostgresBinding } from './join-config.ts';
 import type { Claims } from './auth.ts';
@@ -22,8 +23,8 @@ interface Recipient {
 
 interface Delivery {
   channel: Channel;
-  /** The `{ids, data}` payload as JSON: `data` is encoded once per change and role, whatever the subscriber count. */
-  payloadJson: string;
+  /** The `{ids, data}` payload: encoded once per change, role and ids, whatever the subscriber count. */
+  push: EncodedPush;
 }
 
 /** A backlog is checked in chunks of this many changes, so one round trip stays a few milliseconds. */
@@ -36,6 +37,7 @@ const RLS_CONCURRENCY = 2;
 
 /** Subscribers share an RLS probe when role and every claim match; the key is computed once per claims object. */
 const groupKeys = new WeakMap<Claims, string>();
+const columnTypes = new WeakMap<RelationMeta, Map<string, string>>();
 function groupKey(claims: Claims): string {
   let key = groupKeys.get(claims);
   if (key === undefined) groupKeys.set(claims, (key = `${claims.role}\u0000${JSON.stringify(claims)}`));
@@ -51,6 +53,8 @@ function groupKey(claims: Claims): string {
  */
 export class PostgresChanges {
   private readonly active = new Map<Channel, ActiveBinding[]>();
+  /** `active` indexed by table (subscribersOf); cleared whenever `active` changes. */
+  private readonly byTable = new Map<string, [Channel, ActiveBinding[]][]>();
   private readonly pending = new Set<Channel>();
   private readonly feed: ReplicationFeed;
   private readonly rls: RlsChecker;
@@ -88,6 +92,7 @@ export class PostgresChanges {
         if (channel.closed) return;
         if (typeof bindings === 'string') return channel.pushSystem('postgres_changes', 'error', bindings);
         this.active.set(channel, bindings);
+        this.byTable.clear();
         this.pending.add(channel);
         this.feed.start();
         if (this.feed.ready) this.onFeedReady();
@@ -106,7 +111,7 @@ export class PostgresChanges {
   }
 
   unsubscribe(channel: Channel): void {
-    this.active.delete(channel);
+    if (this.active.delete(channel)) this.byTable.clear();
     this.pending.delete(channel);
   }
 
@@ -164,7 +169,7 @@ export class PostgresChanges {
     this.tail = this.tail.then(async () => {
       const deliveries = await work;
       this.backpressure.finished();
-      for (const { channel, payloadJson } of deliveries) channel.fanOutEncoded('postgres_changes', payloadJson);
+      for (const { channel, push } of deliveries) channel.fanOutEncoded(push);
     });
   }
 
@@ -212,15 +217,23 @@ export class PostgresChanges {
     const out: Delivery[][] = [];
     for (const { change, byGroup, noPk, checkIndex } of perChange) {
       const deliveries: Delivery[] = [];
-      // `data` depends on the role only (its column privileges), so groups of one role share one encoding.
+      // `data` depends on the role only (its column privileges), so groups of one role share one encoding, and
+      // subscribers with the same binding ids share one payload (and one frame per topic, frames.ts).
       const dataByRole = new Map<string, string | undefined>();
+      const pushes = new Map<string, EncodedPush>();
       for (const [key, recipients] of byGroup) {
         if (checkIndex >= 0 && !visible?.get(key)?.has(checkIndex)) continue;
         const role = groups.get(key)!.claims.role;
         if (!dataByRole.has(role)) dataByRole.set(role, encodeData(change, meta, selectable.get(role), noPk));
         const data = dataByRole.get(role);
         if (data === undefined) continue;
-        for (const { channel, ids } of recipients) deliveries.push({ channel, payloadJson: `{"ids":[${ids.join(',')}],"data":${data}}` });
+        for (const { channel, ids } of recipients) {
+          const idList = ids.join(',');
+          const pushKey = `${role}\u0000${idList}`;
+          let push = pushes.get(pushKey);
+          if (!push) pushes.set(pushKey, (push = new EncodedPush('postgres_changes', `{"ids":[${idList}],"data":${data}}`)));
+          deliveries.push({ channel, push });
+        }
       }
       out.push(deliveries);
     }
@@ -229,14 +242,13 @@ export class PostgresChanges {
 
   /** Bindings whose table, event and filter match; a DELETE is matched against its old identity (spec section 6). */
   private candidates(change: WalChange, meta: RelationMeta): Recipient[] {
-    const types = new Map(meta.columns.map((c) => [c.name, c.type]));
+    let types = columnTypes.get(meta);
+    if (!types) columnTypes.set(meta, (types = new Map(meta.columns.map((c) => [c.name, c.type]))));
     const row = (change.type === 'DELETE' ? change.oldRecord : change.record) ?? {};
     const recipients: Recipient[] = [];
-    for (const [channel, bindings] of this.active) {
+    for (const [channel, bindings] of this.subscribersOf(change.schema, change.table)) {
       const ids: number[] = [];
       for (const { binding, filter } of bindings) {
-        if (binding.schema !== '*' && binding.schema !== change.schema) continue;
-        if (binding.table !== '*' && binding.table !== change.table) continue;
         if (binding.event !== '*' && binding.event !== change.type) continue;
         if (filter && !rowMatches(filter, row, (column) => types.get(column))) continue;
         if (!ids.includes(binding.id)) ids.push(binding.id);
@@ -246,9 +258,25 @@ export class PostgresChanges {
     return recipients;
   }
 
+  /** The channels with bindings on one table, and those bindings: rebuilt only when a subscription comes or goes. */
+  private subscribersOf(schema: string, table: string): [Channel, ActiveBinding[]][] {
+    const key = `${schema}.${table}`;
+    let subscribers = this.byTable.get(key);
+    if (!subscribers) {
+      subscribers = [];
+      for (const [channel, bindings] of this.active) {
+        const matching = bindings.filter(({ binding }) => (binding.schema === '*' || binding.schema === schema) && (binding.table === '*' || binding.table === table));
+        if (matching.length > 0) subscribers.push([channel, matching]);
+      }
+      this.byTable.set(key, subscribers);
+    }
+    return subscribers;
+  }
+
   async close(): Promise<void> {
     this.backpressure.stop();
     this.active.clear();
+    this.byTable.clear();
     this.pending.clear();
     await this.feed.close();
   }

@@ -2,11 +2,15 @@ import type { WebSocket } from 'ws';
 import type { BroadcastMessage } from './broadcast.ts';
 import { Channel, JoinRefused, type ChannelTransport } from './channel.ts';
 import type { Duplex } from 'node:stream';
-import { decodeBinary, decodeText, encodeBinaryBroadcast, encodePushText, encodeText, FrameError, type Frame, type Vsn } from './frames.ts';
+import { decodeBinary, decodeText, encodeBinaryBroadcast, encodeText, FrameError, type EncodedPush, type Frame, type Vsn } from './frames.ts';
 import type { Hub } from './hub.ts';
 import { MAX_SOCKET_BYTES, SLOW_CONSUMER_CLOSE, type OutboundQueue } from './outbound.ts';
 
 let socketCount = 0;
+/** Text frames may be queued as bytes (shared fan-out frames); binary broadcasts are queued wrapped, to tell them apart. */
+type Outgoing = string | Buffer | { binary: Buffer };
+const TEXT = { binary: false } as const;
+const BINARY = { binary: true } as const;
 
 /**
  * A socket that sends nothing for this long is closed, as Phoenix closes a websocket after its `timeout` (60 s by
@@ -21,7 +25,7 @@ export class Connection implements ChannelTransport, OutboundQueue {
   readonly id = ++socketCount;
   private readonly channels = new Map<string, Channel>();
   /** Frames written since the last flush: sent together in one corked burst (see flush). */
-  private outbox: (string | Buffer)[] = [];
+  private outbox: Outgoing[] = [];
   private outboxBytes = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   /** Frames are handled one at a time, in arrival order (joins are asynchronous: token checks, RLS probes). */
@@ -104,23 +108,22 @@ export class Connection implements ChannelTransport, OutboundQueue {
   sendBroadcast(topic: string, message: BroadcastMessage): void {
     if (Buffer.isBuffer(message.payload)) {
       // vsn 1.0.0 has no binary frames; upstream drops binary payloads for such sockets (spec section 1).
-      if (this.vsn === '2.0.0') this.write(encodeBinaryBroadcast(topic, { event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) }));
+      if (this.vsn === '2.0.0') this.write({ binary: encodeBinaryBroadcast(topic, { event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) }) });
       return;
     }
     const payload = { type: 'broadcast', event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) };
     this.send({ joinRef: null, ref: null, topic, event: 'broadcast', payload });
   }
 
-  /** A frame already encoded as JSON payload (postgres-changes.ts encodes each distinct payload once). */
-  sendEncoded(topic: string, event: string, payloadJson: string): void {
-    this.write(encodePushText(this.vsn, topic, event, payloadJson));
+  sendEncoded(topic: string, push: EncodedPush): void {
+    this.write(push.frame(this.vsn, topic));
   }
 
   /** Queues a frame; the queue leaves at the end of the current task (one microtask later), see flush. */
-  private write(data: string | Buffer): void {
+  private write(data: Outgoing): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     // String length counts UTF-16 units, not bytes: close enough for a limit measured in MiB.
-    this.outboxBytes += data.length;
+    this.outboxBytes += typeof data === 'string' || Buffer.isBuffer(data) ? data.length : data.binary.length;
     if (this.outbox.push(data) === 1) queueMicrotask(() => this.flush());
     if (this.pendingBytes() > MAX_SOCKET_BYTES) this.closeSlowConsumer();
   }
@@ -141,7 +144,10 @@ export class Connection implements ChannelTransport, OutboundQueue {
     // `_socket` is ws's own TCP socket: the public API has no cork, and uncorking with nothing corked is harmless.
     const tcp = (this.ws as unknown as { _socket?: Duplex })._socket;
     tcp?.cork();
-    for (const frame of frames) this.ws.send(frame);
+    for (const frame of frames) {
+      if (typeof frame === 'string' || Buffer.isBuffer(frame)) this.ws.send(frame, TEXT);
+      else this.ws.send(frame.binary, BINARY);
+    }
     tcp?.uncork();
     this.hub.outbound.report(this, this.ws.bufferedAmount);
   }
