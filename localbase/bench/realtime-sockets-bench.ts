@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { signHs256 } from '../src/shared/jwt.ts';
+import { waitFor } from '../test/conformance/realtime-support.ts';
 import { fmt, percentile, startBenchStack } from './bench-stack.ts';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 500);
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
       const config = { postgres_changes: [{ event: 'INSERT', schema: 'public', table: 'bench_band_items' }] };
       subscriber.ws.send(JSON.stringify(['1', '1', `realtime:band-${band}`, 'phx_join', { config, access_token: token }]));
     }
-    await until(() => sockets.every((s) => s.ready), 60_000);
+    await waitFor(() => sockets.every((s) => s.ready), 60_000, 'every socket subscribed');
     // Phoenix heartbeats keep the sockets past the server's idle timeout on long runs.
     const heartbeat = setInterval(() => sockets.forEach((s) => s.ws.send(JSON.stringify([null, 'hb', 'phoenix', 'heartbeat', {}]))), 25_000);
 
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     }
     await Promise.all(writes);
     const expected = total * IN_BAND;
-    await until(() => delivered >= expected, 60_000).catch(() => undefined);
+    await waitFor(() => delivered >= expected, 60_000).catch(() => undefined);
     const elapsed = (now() - start) / 1000;
     const after = usage(stackPid);
     clearInterval(rssTimer);
@@ -116,14 +117,6 @@ async function main(): Promise<void> {
   } finally {
     for (const s of sockets) s.ws.close();
     await project.dispose();
-  }
-}
-
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
