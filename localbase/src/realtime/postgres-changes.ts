@@ -211,9 +211,11 @@ export class PostgresChanges {
       const checkIndex = needsRls ? checked.push({ row: change.record!, xid: change.xid }) - 1 : -1;
       return { change, byGroup, noPk, checkIndex };
     });
-    const visible = checked.length > 0 ? await this.rls.visibleRows(meta, checked, [...groups.values()]) : undefined;
+    // Column privileges (cached for 2 s) are looked up alongside the RLS probe, not after it.
     const roles = [...new Set([...groups.values()].map((group) => group.claims.role))];
-    const selectable = new Map(await Promise.all(roles.map(async (role) => [role, await this.rls.selectableColumns(meta.oid, role)] as const)));
+    const privileges = Promise.all(roles.map(async (role) => [role, await this.rls.selectableColumns(meta.oid, role)] as const));
+    const visible = checked.length > 0 ? await this.rls.visibleRows(meta, checked, [...groups.values()]) : undefined;
+    const selectable = new Map(await privileges);
     const out: Delivery[][] = [];
     for (const { change, byGroup, noPk, checkIndex } of perChange) {
       const deliveries: Delivery[] = [];
