@@ -30,10 +30,11 @@ interface Delivery {
 /** A backlog is checked in chunks of this many changes, so one round trip stays a few milliseconds. */
 const MAX_BATCH = 256;
 /**
- * RLS round trips of one table in flight at once, each on its own pooled connection (service.ts pool): while one
- * batch is probed the next is already on its way, instead of the whole backlog waiting on one backend.
+ * RLS round trips of one table in flight at once. Two were tried: on 2 cores the second probe competed with the
+ * writers for CPU, so writes at 1,000/s took 27 s instead of 23 and events arrived later. Many claims groups are
+ * still spread over several connections within one check (rls-check.ts).
  */
-const RLS_CONCURRENCY = 2;
+const RLS_CONCURRENCY = 1;
 
 /** Subscribers share an RLS probe when role and every claim match; the key is computed once per claims object. */
 const groupKeys = new WeakMap<Claims, string>();
