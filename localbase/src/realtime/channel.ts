@@ -1,7 +1,7 @@
 import { verifyRealtimeToken, TokenError, type Claims } from './auth.ts';
 import { canWrite, readPermissions, type Extension } from './authorization.ts';
 import { broadcastFromChannel, type BroadcastMessage } from './broadcast.ts';
-import type { Frame } from './frames.ts';
+import type { EncodedPush, Frame } from './frames.ts';
 import { Hub } from './hub.ts';
 import { parseJoinPayload, type JoinConfig } from './join-config.ts';
 import type { RealtimeLimiter } from './limits.ts';
@@ -11,6 +11,8 @@ import type { PresenceDiff } from './presence.ts';
 export interface ChannelTransport {
   send(frame: Frame): void;
   sendBroadcast(topic: string, message: BroadcastMessage): void;
+  /** A push encoded once and shared by every subscriber it goes to. */
+  sendEncoded(topic: string, push: EncodedPush): void;
   /** The `apikey` JWT the socket connected with, already mapped from `sb_` keys. */
   readonly connectToken: string;
   detach(channel: Channel): void;
@@ -199,6 +201,11 @@ export class Channel {
   /** Fan-out frames carry `join_ref: null` so a rejoined client never drops them (spec section 11). */
   fanOut(event: string, payload: unknown): void {
     if (!this.closed) this.transport.send({ joinRef: null, ref: null, topic: this.topic, event, payload });
+  }
+
+  /** `fanOut` of a push encoded once for many channels. */
+  fanOutEncoded(push: EncodedPush): void {
+    if (!this.closed) this.transport.sendEncoded(this.topic, push);
   }
 
   /**

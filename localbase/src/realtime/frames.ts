@@ -105,6 +105,32 @@ export function encodeText(vsn: Vsn, frame: Frame): string {
   return JSON.stringify({ topic: frame.topic, event: frame.event, payload: frame.payload, ref: frame.ref });
 }
 
+/**
+ * A server push (no join_ref, no ref) whose payload is JSON-encoded once for all its recipients. Its frame text is
+ * built once per vsn and topic and kept as bytes, so sockets joined to one topic share one buffer; the text equals
+ * `encodeText` of the same frame (same key order).
+ */
+export class EncodedPush {
+  private readonly frames = new Map<string, Buffer>();
+
+  constructor(
+    readonly event: string,
+    readonly payloadJson: string,
+  ) {}
+
+  frame(vsn: Vsn, topic: string): Buffer {
+    const key = `${vsn}${topic}`;
+    let bytes = this.frames.get(key);
+    if (!bytes) this.frames.set(key, (bytes = Buffer.from(encodePushText(vsn, topic, this.event, this.payloadJson))));
+    return bytes;
+  }
+}
+
+function encodePushText(vsn: Vsn, topic: string, event: string, payloadJson: string): string {
+  if (vsn === '2.0.0') return `[null,null,${JSON.stringify(topic)},${JSON.stringify(event)},${payloadJson}]`;
+  return `{"topic":${JSON.stringify(topic)},"event":${JSON.stringify(event)},"payload":${payloadJson},"ref":null}`;
+}
+
 /** Binary kind 4 `userBroadcast` (RJS `serializer.ts` `_decodeUserBroadcast`); only vsn 2 clients can read it. */
 export function encodeBinaryBroadcast(topic: string, message: BinaryBroadcast): Buffer {
   const topicBytes = Buffer.from(topic, 'utf8');

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Clock } from '../shared/clock.ts';
 import type { ApiKeys } from '../shared/keys.ts';
 import type { Channel } from './channel.ts';
+import type { OutboundBudget } from './outbound.ts';
 import type { PostgresChanges } from './postgres-changes.ts';
 import { PresenceTopic, type PresenceDiff } from './presence.ts';
 
@@ -20,6 +21,8 @@ export class Hub {
     readonly pool: pg.Pool,
     readonly changes: PostgresChanges,
     readonly log: (line: string) => void,
+    /** Unsent bytes of every socket: the replication reader pauses while they are over their limit. */
+    readonly outbound: OutboundBudget,
   ) {}
 
   static serverTopic(subTopic: string, isPrivate: boolean): string {

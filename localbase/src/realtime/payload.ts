@@ -4,6 +4,9 @@
  * WAL values arrive as PostgreSQL text output (the replication session runs with DateStyle ISO, TimeZone UTC).
  */
 
+import type { WalChange } from './replication.ts';
+import type { RelationMeta } from './rls-check.ts';
+
 export interface Column {
   name: string;
   type: string;
@@ -99,4 +102,32 @@ export function castRow(columns: Column[], row: TextRow): Record<string, unknown
 /** `YYYY-MM-DDTHH:MM:SS.MSSZ` in UTC (spec section 5). */
 export function commitTimestamp(date: Date): string {
   return date.toISOString();
+}
+
+/**
+ * The `data` object for one role, as JSON: columns it may SELECT, records trimmed to them (spec sections 5 and
+ * 7.4-7.6); undefined when the role does not exist.
+ */
+export function encodeData(change: WalChange, meta: RelationMeta, selectable: Set<string> | undefined, noPk: boolean): string | undefined {
+  const base = { schema: change.schema, table: change.table, commit_timestamp: commitTimestamp(change.commitTime), type: change.type };
+  if (noPk) return JSON.stringify({ ...base, errors: ['Error 400: Bad Request, no primary key'] });
+  if (!selectable) return undefined;
+  if (change.type !== 'DELETE' && !meta.primaryKey.every((column) => selectable.has(column))) return JSON.stringify({ ...base, errors: ['Error 401: Unauthorized'] });
+  const columns: Column[] = meta.columns.filter((column) => selectable.has(column.name));
+  const data: Record<string, unknown> = { ...base, columns, errors: null };
+  if (change.record) data.record = castRow(columns, change.record);
+  if (change.type !== 'INSERT') {
+    // With RLS on, a DELETE's old record is reduced to the primary key, even under REPLICA IDENTITY FULL (7.5).
+    const oldColumns = change.type === 'DELETE' && meta.rlsEnabled ? columns.filter((c) => meta.primaryKey.includes(c.name)) : columns;
+    data.old_record = castRow(oldColumns, oldIdentity(change, meta));
+  }
+  return JSON.stringify(data);
+}
+
+/** FULL identity: the whole old row. DEFAULT: only the key columns of the old row, or of the new one if unchanged. */
+function oldIdentity(change: WalChange, meta: RelationMeta): TextRow {
+  if (change.replicaIdentity === 'full' && change.oldRecord) return change.oldRecord;
+  const source = change.oldRecord ?? change.record ?? {};
+  const keys = change.identityColumns.length > 0 ? change.identityColumns : meta.primaryKey;
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
 }

@@ -2,9 +2,12 @@ import type pg from 'pg';
 import { SerialBatches } from './batches.ts';
 import type { Channel } from './channel.ts';
 import { databaseBroadcast, isMessagesRelation, type DatabaseBroadcast } from './db-broadcast.ts';
+import { EncodedPush } from './frames.ts';
 import { FilterError, parseFilter, rowMatches, type ParsedFilter } from './filters.ts';
 import type { PostgresBinding } from './join-config.ts';
-import { castRow, commitTimestamp, type Column, type TextRow } from './payload.ts';
+import type { Claims } from './auth.ts';
+import { Backpressure, type OutboundBudget } from './outbound.ts';
+import { encodeData } from './payload.ts';
 import { PUBLICATION, ReplicationFeed, type WalChange } from './replication.ts';
 import { RlsChecker, type CheckedRow, type ClaimsGroup, type RelationMeta } from './rls-check.ts';
 
@@ -20,11 +23,27 @@ interface Recipient {
 
 interface Delivery {
   channel: Channel;
-  payload: unknown;
+  /** The `{ids, data}` payload: encoded once per change, role and ids, whatever the subscriber count. */
+  push: EncodedPush;
 }
 
 /** A backlog is checked in chunks of this many changes, so one round trip stays a few milliseconds. */
 const MAX_BATCH = 256;
+/**
+ * RLS round trips of one table in flight at once. Two were tried: on 2 cores the second probe competed with the
+ * writers for CPU, so writes at 1,000/s took 27 s instead of 23 and events arrived later. Many claims groups are
+ * still spread over several connections within one check (rls-check.ts).
+ */
+const RLS_CONCURRENCY = 1;
+
+/** Subscribers share an RLS probe when role and every claim match; the key is computed once per claims object. */
+const groupKeys = new WeakMap<Claims, string>();
+const columnTypes = new WeakMap<RelationMeta, Map<string, string>>();
+function groupKey(claims: Claims): string {
+  let key = groupKeys.get(claims);
+  if (key === undefined) groupKeys.set(claims, (key = `${claims.role}\u0000${JSON.stringify(claims)}`));
+  return key;
+}
 
 /**
  * postgres_changes: subscriptions per channel, fed by one logical replication stream of publication
@@ -35,10 +54,13 @@ const MAX_BATCH = 256;
  */
 export class PostgresChanges {
   private readonly active = new Map<Channel, ActiveBinding[]>();
+  /** `active` indexed by table (subscribersOf); cleared whenever `active` changes. */
+  private readonly byTable = new Map<string, [Channel, ActiveBinding[]][]>();
   private readonly pending = new Set<Channel>();
   private readonly feed: ReplicationFeed;
   private readonly rls: RlsChecker;
   private readonly batches: SerialBatches<Promise<RelationMeta>, WalChange, Delivery[]>;
+  private readonly backpressure: Backpressure;
   private tail: Promise<void> = Promise.resolve();
 
   constructor(
@@ -47,9 +69,10 @@ export class PostgresChanges {
     private readonly log: (line: string) => void,
     /** Relays realtime.messages inserts (Broadcast from Database) to the hub. */
     private readonly onDatabaseBroadcast: (broadcast: DatabaseBroadcast) => void,
+    outbound: OutboundBudget,
   ) {
     this.rls = new RlsChecker(pool, log);
-    this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH);
+    this.batches = new SerialBatches((meta, changes) => this.recipients(meta, changes), MAX_BATCH, RLS_CONCURRENCY);
     this.feed = new ReplicationFeed(
       replicationUrl,
       {
@@ -60,6 +83,7 @@ export class PostgresChanges {
       },
       log,
     );
+    this.backpressure = new Backpressure(outbound, this.feed, log);
   }
 
   /** Validates the channel's bindings, then reports through a `system` event once the feed is live (spec section 3). */
@@ -69,6 +93,7 @@ export class PostgresChanges {
         if (channel.closed) return;
         if (typeof bindings === 'string') return channel.pushSystem('postgres_changes', 'error', bindings);
         this.active.set(channel, bindings);
+        this.byTable.clear();
         this.pending.add(channel);
         this.feed.start();
         if (this.feed.ready) this.onFeedReady();
@@ -87,7 +112,7 @@ export class PostgresChanges {
   }
 
   unsubscribe(channel: Channel): void {
-    this.active.delete(channel);
+    if (this.active.delete(channel)) this.byTable.clear();
     this.pending.delete(channel);
   }
 
@@ -136,13 +161,16 @@ export class PostgresChanges {
   }
 
   private enqueue(change: WalChange): void {
+    this.backpressure.started();
     // Keyed by the relation's cached metadata, so a batch never straddles a relation message (a schema change).
     const work = this.batches.add(this.rls.relation(change.relationOid), change).catch((error: unknown) => {
       this.log(`realtime: dropping a ${change.type} on ${change.schema}.${change.table}: ${(error as Error).message}`);
       return [];
     });
     this.tail = this.tail.then(async () => {
-      for (const { channel, payload } of await work) channel.fanOut('postgres_changes', payload);
+      const deliveries = await work;
+      this.backpressure.finished();
+      for (const { channel, push } of deliveries) channel.fanOutEncoded(push);
     });
   }
 
@@ -150,7 +178,9 @@ export class PostgresChanges {
   private relay(change: WalChange): void {
     const broadcast = databaseBroadcast(change);
     if (!broadcast) return;
+    this.backpressure.started();
     this.tail = this.tail.then(() => {
+      this.backpressure.finished();
       try {
         this.onDatabaseBroadcast(broadcast);
       } catch (error) {
@@ -169,7 +199,7 @@ export class PostgresChanges {
       const byGroup = new Map<string, Recipient[]>();
       for (const recipient of this.candidates(change, meta)) {
         const claims = recipient.channel.claims;
-        const key = `${claims.role}\u0000${JSON.stringify(claims)}`;
+        const key = groupKey(claims);
         if (!groups.has(key)) groups.set(key, { key, claims });
         const members = byGroup.get(key);
         if (members) members.push(recipient);
@@ -182,15 +212,31 @@ export class PostgresChanges {
       const checkIndex = needsRls ? checked.push({ row: change.record!, xid: change.xid }) - 1 : -1;
       return { change, byGroup, noPk, checkIndex };
     });
+    // Column privileges (cached for 2 s) are looked up alongside the RLS probe, not after it.
+    const roles = [...new Set([...groups.values()].map((group) => group.claims.role))];
+    const privileges = Promise.all(roles.map(async (role) => [role, await this.rls.selectableColumns(meta.oid, role)] as const));
     const visible = checked.length > 0 ? await this.rls.visibleRows(meta, checked, [...groups.values()]) : undefined;
+    const selectable = new Map(await privileges);
     const out: Delivery[][] = [];
     for (const { change, byGroup, noPk, checkIndex } of perChange) {
       const deliveries: Delivery[] = [];
+      // `data` depends on the role only (its column privileges), so groups of one role share one encoding, and
+      // subscribers with the same binding ids share one payload (and one frame per topic, frames.ts).
+      const dataByRole = new Map<string, string | undefined>();
+      const pushes = new Map<string, EncodedPush>();
       for (const [key, recipients] of byGroup) {
         if (checkIndex >= 0 && !visible?.get(key)?.has(checkIndex)) continue;
-        const data = await this.data(change, meta, groups.get(key)!.claims.role, noPk);
-        if (!data) continue;
-        for (const { channel, ids } of recipients) deliveries.push({ channel, payload: { ids, data } });
+        const role = groups.get(key)!.claims.role;
+        if (!dataByRole.has(role)) dataByRole.set(role, encodeData(change, meta, selectable.get(role), noPk));
+        const data = dataByRole.get(role);
+        if (data === undefined) continue;
+        for (const { channel, ids } of recipients) {
+          const idList = ids.join(',');
+          const pushKey = `${role}\u0000${idList}`;
+          let push = pushes.get(pushKey);
+          if (!push) pushes.set(pushKey, (push = new EncodedPush('postgres_changes', `{"ids":[${idList}],"data":${data}}`)));
+          deliveries.push({ channel, push });
+        }
       }
       out.push(deliveries);
     }
@@ -199,14 +245,13 @@ export class PostgresChanges {
 
   /** Bindings whose table, event and filter match; a DELETE is matched against its old identity (spec section 6). */
   private candidates(change: WalChange, meta: RelationMeta): Recipient[] {
-    const types = new Map(meta.columns.map((c) => [c.name, c.type]));
+    let types = columnTypes.get(meta);
+    if (!types) columnTypes.set(meta, (types = new Map(meta.columns.map((c) => [c.name, c.type]))));
     const row = (change.type === 'DELETE' ? change.oldRecord : change.record) ?? {};
     const recipients: Recipient[] = [];
-    for (const [channel, bindings] of this.active) {
+    for (const [channel, bindings] of this.subscribersOf(change.schema, change.table)) {
       const ids: number[] = [];
       for (const { binding, filter } of bindings) {
-        if (binding.schema !== '*' && binding.schema !== change.schema) continue;
-        if (binding.table !== '*' && binding.table !== change.table) continue;
         if (binding.event !== '*' && binding.event !== change.type) continue;
         if (filter && !rowMatches(filter, row, (column) => types.get(column))) continue;
         if (!ids.includes(binding.id)) ids.push(binding.id);
@@ -216,35 +261,26 @@ export class PostgresChanges {
     return recipients;
   }
 
-  /** The `data` object for one role: columns it may SELECT, records trimmed to them (spec sections 5 and 7.4-7.6). */
-  private async data(change: WalChange, meta: RelationMeta, role: string, noPk: boolean): Promise<Record<string, unknown> | undefined> {
-    const base = { schema: change.schema, table: change.table, commit_timestamp: commitTimestamp(change.commitTime), type: change.type };
-    if (noPk) return { ...base, errors: ['Error 400: Bad Request, no primary key'] };
-    const selectable = await this.rls.selectableColumns(meta.oid, role);
-    if (!selectable) return undefined;
-    if (change.type !== 'DELETE' && !meta.primaryKey.every((column) => selectable.has(column))) return { ...base, errors: ['Error 401: Unauthorized'] };
-    const columns: Column[] = meta.columns.filter((column) => selectable.has(column.name));
-    const data: Record<string, unknown> = { ...base, columns, errors: null };
-    if (change.record) data.record = castRow(columns, change.record);
-    if (change.type !== 'INSERT') {
-      // With RLS on, a DELETE's old record is reduced to the primary key, even under REPLICA IDENTITY FULL (7.5).
-      const oldColumns = change.type === 'DELETE' && meta.rlsEnabled ? columns.filter((c) => meta.primaryKey.includes(c.name)) : columns;
-      data.old_record = castRow(oldColumns, oldIdentity(change, meta));
+  /** The channels with bindings on one table, and those bindings: rebuilt only when a subscription comes or goes. */
+  private subscribersOf(schema: string, table: string): [Channel, ActiveBinding[]][] {
+    const key = `${schema}.${table}`;
+    let subscribers = this.byTable.get(key);
+    if (!subscribers) {
+      subscribers = [];
+      for (const [channel, bindings] of this.active) {
+        const matching = bindings.filter(({ binding }) => (binding.schema === '*' || binding.schema === schema) && (binding.table === '*' || binding.table === table));
+        if (matching.length > 0) subscribers.push([channel, matching]);
+      }
+      this.byTable.set(key, subscribers);
     }
-    return data;
+    return subscribers;
   }
 
   async close(): Promise<void> {
+    this.backpressure.stop();
     this.active.clear();
+    this.byTable.clear();
     this.pending.clear();
     await this.feed.close();
   }
-}
-
-/** FULL identity: the whole old row. DEFAULT: only the key columns of the old row, or of the new one if unchanged. */
-function oldIdentity(change: WalChange, meta: RelationMeta): TextRow {
-  if (change.replicaIdentity === 'full' && change.oldRecord) return change.oldRecord;
-  const source = change.oldRecord ?? change.record ?? {};
-  const keys = change.identityColumns.length > 0 ? change.identityColumns : meta.primaryKey;
-  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
 }

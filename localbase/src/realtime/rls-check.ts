@@ -26,6 +26,9 @@ export interface CheckedRow {
 }
 
 const PRIVILEGE_TTL_MS = 2000;
+/** Connections one check may use at once (the realtime pool has 4, service.ts) and the groups worth one each. */
+const PROBE_CONNECTIONS = 3;
+const MIN_GROUPS_PER_CONNECTION = 32;
 /**
  * Waits for a decoded commit to become visible: 1, 2, 4 ... 64 ms, then every 64 ms. Only rows whose transaction
  * is provably not yet visible wait, so this bound is a safety net against a stuck backend, not a guess at timing.
@@ -100,6 +103,18 @@ export class RlsChecker {
    * realtime-visibility.sql), which is what lets the check keep up with a busy table.
    */
   async visibleRows(meta: RelationMeta, records: CheckedRow[], groups: ClaimsGroup[]): Promise<Map<string, Set<number>>> {
+    // Many groups (one per user, as with per-user policies) are split across pooled connections and probed at once;
+    // each share runs the whole check on its own, so the answer is exactly what one call would give.
+    const shares = Math.min(PROBE_CONNECTIONS, Math.ceil(groups.length / MIN_GROUPS_PER_CONNECTION));
+    if (shares <= 1) return this.visibleRowsOnOneConnection(meta, records, groups);
+    const size = Math.ceil(groups.length / shares);
+    const parts = await Promise.all(
+      Array.from({ length: shares }, (_, share) => this.visibleRowsOnOneConnection(meta, records, groups.slice(share * size, (share + 1) * size))),
+    );
+    return new Map(parts.flatMap((part) => [...part]));
+  }
+
+  private async visibleRowsOnOneConnection(meta: RelationMeta, records: CheckedRow[], groups: ClaimsGroup[]): Promise<Map<string, Set<number>>> {
     const visible = new Map(groups.map((group) => [group.key, new Set<number>()]));
     const claims = JSON.stringify(groups.map((group) => group.claims));
     const deadline = Date.now() + COMMIT_VISIBILITY_WAIT_MS;

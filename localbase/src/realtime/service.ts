@@ -11,6 +11,7 @@ import { broadcastToTopic, handleBroadcastRequest } from './broadcast.ts';
 import type { DatabaseBroadcast } from './db-broadcast.ts';
 import { parseVsn } from './frames.ts';
 import { Hub } from './hub.ts';
+import { OutboundBudget } from './outbound.ts';
 import { PostgresChanges } from './postgres-changes.ts';
 import { readRealtimeLimits, RealtimeLimiter } from './limits.ts';
 import { Connection, IDLE_TIMEOUT_MS } from './socket.ts';
@@ -39,8 +40,9 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
   const pool = resilientPool({ connectionString: superuserUrl(context.config.db.port), max: 4 });
   // The hub is created next; database broadcasts only arrive once the feed runs, which needs a joined channel.
   const relay = (broadcast: DatabaseBroadcast) => broadcastToTopic(hub, broadcast.serverTopic, broadcast.message);
-  const changes = new PostgresChanges(pool, superuserUrl(context.config.db.port), context.log, relay);
-  const hub = new Hub(context.keys, context.clock, pool, changes, context.log);
+  const outbound = new OutboundBudget();
+  const changes = new PostgresChanges(pool, superuserUrl(context.config.db.port), context.log, relay, outbound);
+  const hub = new Hub(context.keys, context.clock, pool, changes, context.log, outbound);
   const limiter = new RealtimeLimiter(readRealtimeLimits(), context.clock);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES });
   const connections = new Set<Connection>();

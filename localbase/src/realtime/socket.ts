@@ -1,17 +1,17 @@
 import type { WebSocket } from 'ws';
 import type { BroadcastMessage } from './broadcast.ts';
 import { Channel, JoinRefused, type ChannelTransport } from './channel.ts';
-import { decodeBinary, decodeText, encodeBinaryBroadcast, encodeText, FrameError, type Frame, type Vsn } from './frames.ts';
+import type { Duplex } from 'node:stream';
+import { decodeBinary, decodeText, encodeBinaryBroadcast, encodeText, FrameError, type EncodedPush, type Frame, type Vsn } from './frames.ts';
 import type { Hub } from './hub.ts';
 import { RealtimeLimiter, type JoinRefusal } from './limits.ts';
+import { MAX_SOCKET_BYTES, SLOW_CONSUMER_CLOSE, type OutboundQueue } from './outbound.ts';
 
-/**
- * Slow-consumer policy: when more than this many bytes wait in one socket's send buffer, the socket is closed with
- * code 1013 ("try again later") and a reason. realtime-js treats that as an unclean close: it reconnects with
- * backoff and rejoins, and apps refetch after a rejoin because Realtime never guaranteed delivery.
- */
-export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
-export const SLOW_CONSUMER_CLOSE = { code: 1013, reason: 'slow consumer: send buffer exceeded 8 MiB' } as const;
+let socketCount = 0;
+/** Text frames may be queued as bytes (shared fan-out frames); binary broadcasts are queued wrapped, to tell them apart. */
+type Outgoing = string | Buffer | { binary: Buffer };
+const TEXT = { binary: false } as const;
+const BINARY = { binary: true } as const;
 
 /**
  * A socket that sends nothing for this long is closed, as Phoenix closes a websocket after its `timeout` (60 s by
@@ -21,8 +21,13 @@ export const SLOW_CONSUMER_CLOSE = { code: 1013, reason: 'slow consumer: send bu
 export const IDLE_TIMEOUT_MS = 60_000;
 
 /** One WebSocket: Phoenix frames in and out, heartbeats, and the channels joined over it. */
-export class Connection implements ChannelTransport {
+export class Connection implements ChannelTransport, OutboundQueue {
+  /** Names the socket in log lines. */
+  readonly id = ++socketCount;
   private readonly channels = new Map<string, Channel>();
+  /** Frames written since the last flush: sent together in one corked burst (see flush). */
+  private outbox: Outgoing[] = [];
+  private outboxBytes = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   /** Frames are handled one at a time, in arrival order (joins are asynchronous: token checks, RLS probes). */
   private queue: Promise<void> = Promise.resolve();
@@ -125,22 +130,62 @@ export class Connection implements ChannelTransport {
   sendBroadcast(topic: string, message: BroadcastMessage): void {
     if (Buffer.isBuffer(message.payload)) {
       // vsn 1.0.0 has no binary frames; upstream drops binary payloads for such sockets (spec section 1).
-      if (this.vsn === '2.0.0') this.write(encodeBinaryBroadcast(topic, { event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) }));
+      if (this.vsn === '2.0.0') this.write({ binary: encodeBinaryBroadcast(topic, { event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) }) });
       return;
     }
     const payload = { type: 'broadcast', event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) };
     this.send({ joinRef: null, ref: null, topic, event: 'broadcast', payload });
   }
 
-  private write(data: string | Buffer): void {
+  sendEncoded(topic: string, push: EncodedPush): void {
+    this.write(push.frame(this.vsn, topic));
+  }
+
+  /** Queues a frame; the queue leaves at the end of the current task (one microtask later), see flush. */
+  private write(data: Outgoing): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.hub.log(`realtime: closing a socket with ${this.ws.bufferedAmount} bytes unsent (${SLOW_CONSUMER_CLOSE.reason})`);
-      this.ws.close(SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
-      this.teardown();
-      return;
+    // String length counts UTF-16 units, not bytes: close enough for a limit measured in MiB.
+    this.outboxBytes += typeof data === 'string' || Buffer.isBuffer(data) ? data.length : data.binary.length;
+    if (this.outbox.push(data) === 1) queueMicrotask(() => this.flush());
+    if (this.pendingBytes() > MAX_SOCKET_BYTES) this.closeSlowConsumer();
+  }
+
+  pendingBytes(): number {
+    return this.outboxBytes + this.ws.bufferedAmount;
+  }
+
+  /**
+   * `ws` writes each frame as its own header + payload writev; a fan-out burst sends dozens of frames to one socket
+   * in one task, so the burst is written with the TCP socket corked and leaves in one system call.
+   */
+  private flush(): void {
+    const frames = this.outbox;
+    this.outbox = [];
+    this.outboxBytes = 0;
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    // `_socket` is ws's own TCP socket: the public API has no cork, and uncorking with nothing corked is harmless.
+    const tcp = (this.ws as unknown as { _socket?: Duplex })._socket;
+    tcp?.cork();
+    for (const frame of frames) {
+      if (typeof frame === 'string' || Buffer.isBuffer(frame)) this.ws.send(frame, TEXT);
+      else this.ws.send(frame.binary, BINARY);
     }
-    this.ws.send(data);
+    tcp?.uncork();
+    this.hub.outbound.report(this, this.ws.bufferedAmount);
+  }
+
+  private closeSlowConsumer(): void {
+    const queued = this.pendingBytes();
+    const user = [...this.channels.values()].find((channel) => channel.claims)?.claims;
+    this.hub.log(
+      `realtime: closing slow consumer socket ${this.id} (user ${String(user?.sub ?? 'anonymous')}, role ${user?.role ?? 'unknown'}): ` +
+        `${queued} bytes queued, limit ${MAX_SOCKET_BYTES} (close ${SLOW_CONSUMER_CLOSE.code} "${SLOW_CONSUMER_CLOSE.reason}")`,
+    );
+    this.outbox = [];
+    this.outboxBytes = 0;
+    this.teardown();
+    // The close frame waits behind the unsent bytes; ws destroys the socket if the peer never reads it (30 s).
+    this.ws.close(SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
   }
 
   detach(channel: Channel): void {
@@ -163,6 +208,7 @@ export class Connection implements ChannelTransport {
     if (this.closed) return;
     this.closed = true;
     this.limiter.gone(this);
+    this.hub.outbound.remove(this);
     for (const channel of [...this.channels.values()]) channel.dispose();
     this.channels.clear();
   }

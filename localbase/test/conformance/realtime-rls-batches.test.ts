@@ -1,4 +1,5 @@
 import type { RealtimePostgresChangesPayload, SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applySql } from './target.ts';
 import { mintToken, realtimeClient, subscribed, systemEvents, uniqueName, waitFor, withDb } from './realtime-support.ts';
@@ -65,6 +66,38 @@ describe('postgres_changes RLS under bursts', () => {
       expect(events.every((e) => (e.new as Row).grp === grp && (e.new as Row).b === `k ${String((e.new as Row).a)}`)).toBe(true);
     }
     expect(failing).toEqual([]);
+  }, 90_000);
+
+  // One claims group per user, more than one probe connection takes (the check splits them across connections):
+  // each user still gets exactly the rows of their group, in order.
+  it('checks many distinct users at once without mixing up their groups', async () => {
+    const users = 80;
+    const received: number[][] = Array.from({ length: users }, () => []);
+    const sockets: WebSocket[] = [];
+    const ready = new Set<number>();
+    const url = `${target.url.replace(/^http/, 'ws')}/realtime/v1/websocket?apikey=${target.publishableKey}&vsn=2.0.0`;
+    for (let user = 0; user < users; user++) {
+      const ws = new WebSocket(url);
+      sockets.push(ws);
+      ws.on('message', (data) => {
+        const [, , , event, payload] = JSON.parse(String(data)) as [unknown, unknown, string, string, Record<string, unknown>];
+        if (event === 'system' && payload.status === 'ok') ready.add(user);
+        if (event === 'postgres_changes') received[user]!.push(Number((payload.data as { record: Row }).record.seq));
+      });
+      await new Promise((resolve) => ws.once('open', resolve));
+      const token = await mintToken(target, { role: 'authenticated', sub: crypto.randomUUID(), grp: (user % 2) + 1 });
+      const config = { postgres_changes: [{ event: 'INSERT', schema: 'public', table: pairs }] };
+      ws.send(JSON.stringify(['1', '1', `realtime:${uniqueName('many')}`, 'phx_join', { config, access_token: token }]));
+    }
+    await waitFor(() => ready.size === users, 30_000, 'every user subscribed');
+    const n = 40;
+    await withDb(target, (db) => db.query(`insert into public.${pairs} select g, 'many ' || g, g % 2 + 1, g from generate_series(300001, ${300000 + n}) g`));
+    await waitFor(() => received.every((seqs) => seqs.length >= n / 2), 60_000, 'every user');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    received.forEach((seqs, user) => {
+      expect(seqs).toEqual(Array.from({ length: n }, (_, i) => 300001 + i).filter((seq) => (seq % 2) + 1 === (user % 2) + 1));
+    });
+    sockets.forEach((ws) => ws.close());
   }, 90_000);
 
   // localbase's own probe, so only against localbase. An open transaction stands in for the walsender race: its

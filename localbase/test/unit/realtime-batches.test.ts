@@ -20,6 +20,35 @@ describe('realtime SerialBatches', () => {
     expect(calls.filter(([key]) => key === 'u')).toEqual([['u', 'x']]);
   });
 
+  it('with concurrency 2, starts a second batch of a key while the first is in flight, never a third', async () => {
+    const calls: string[][] = [];
+    const releases: (() => void)[] = [];
+    const batches = new SerialBatches<string, string, string>(
+      async (_, items) => {
+        calls.push(items);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        return items.map((item) => item.toUpperCase());
+      },
+      10,
+      2,
+    );
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    const first = [batches.add('t', 'a'), batches.add('t', 'b')];
+    await tick();
+    const second = batches.add('t', 'c');
+    await tick();
+    const waiting = [batches.add('t', 'd'), batches.add('t', 'e')];
+    await tick();
+    expect(calls).toEqual([['a', 'b'], ['c']]);
+    releases[1]!();
+    expect(await second).toBe('C');
+    await tick();
+    expect(calls).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    releases[0]!();
+    releases[2]!();
+    expect(await Promise.all([...first, ...waiting])).toEqual(['A', 'B', 'D', 'E']);
+  });
+
   it('rejects every item of a failed batch and keeps serving the key', async () => {
     let fail = true;
     const batches = new SerialBatches<number, number, number>(async (_, items) => {

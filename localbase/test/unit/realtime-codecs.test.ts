@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBinary, decodeText, encodeBinaryBroadcast, encodeText } from '../../src/realtime/frames.ts';
+import { decodeBinary, decodeText, EncodedPush, encodeBinaryBroadcast, encodeText } from '../../src/realtime/frames.ts';
 import { parseFilter, rowMatches } from '../../src/realtime/filters.ts';
 import { parseJoinPayload, phash } from '../../src/realtime/join-config.ts';
 import { castValue, parseArrayLiteral } from '../../src/realtime/payload.ts';
@@ -11,6 +11,16 @@ describe('realtime frames', () => {
     const frame = { joinRef: '1', ref: '2', topic: 't', event: 'e', payload: { a: 1 } };
     expect(encodeText('2.0.0', frame)).toBe('["1","2","t","e",{"a":1}]');
     expect(JSON.parse(encodeText('1.0.0', frame))).toEqual({ topic: 't', event: 'e', payload: { a: 1 }, ref: '2' });
+  });
+
+  it('frames a once-encoded push exactly as encodeText frames the same push, and shares the bytes per topic', () => {
+    const payload = { ids: [7, 9], data: { type: 'INSERT', record: { note: 'quote " and \\ and é' } } };
+    const push = new EncodedPush('postgres_changes', JSON.stringify(payload));
+    for (const vsn of ['1.0.0', '2.0.0'] as const) {
+      const topic = 'realtime:band "1"';
+      expect(push.frame(vsn, topic).toString('utf8')).toBe(encodeText(vsn, { joinRef: null, ref: null, topic, event: 'postgres_changes', payload }));
+      expect(push.frame(vsn, topic)).toBe(push.frame(vsn, topic));
+    }
   });
 
   it('decodes binary kind 3 pushes and encodes kind 4 broadcasts', () => {

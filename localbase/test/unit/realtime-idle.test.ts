@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Hub } from '../../src/realtime/hub.ts';
+import { OutboundBudget } from '../../src/realtime/outbound.ts';
 import { Connection } from '../../src/realtime/socket.ts';
 
 // A real ws server and client; the Connection gets a hub that only logs (no channel is joined here).
@@ -13,7 +14,7 @@ afterEach(() => servers.splice(0).forEach((server) => server.close()));
 async function serve(idleTimeoutMs: number): Promise<string> {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   servers.push(server);
-  const hub = { log: () => undefined } as unknown as Hub;
+  const hub = { log: () => undefined, outbound: new OutboundBudget() } as unknown as Hub;
   server.on('connection', (ws) => new Connection(ws, '2.0.0', 'token', hub, idleTimeoutMs));
   await once(server, 'listening');
   return `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
