@@ -64,7 +64,7 @@ export function usesApiVersion2024(header: string | undefined): boolean {
 
 /**
  * `HandleResponseError`. auth-js reads `error.code` only when the response echoes the version header
- * (spec "Surprises" 2), so the echo is not optional. Unknown errors become 500 `unexpected_failure`; the caller logs them.
+ * (auth-js `handleError`), so the echo is not optional. Unknown errors become 500 `unexpected_failure`; the caller logs them.
  */
 export function renderAuthError(error: unknown, apiVersionHeader: string | undefined): ApiResponse {
   const modern = usesApiVersion2024(apiVersionHeader);

@@ -19,7 +19,7 @@ export class TokenError extends Error {
     this.name = 'TokenError';
   }
 
-  /** The channel-level text: `Token has expired N seconds ago` (spec section 3), else the message itself. */
+  /** The channel-level text: `Token has expired N seconds ago`, else the message itself. */
   channelMessage(): string {
     return this.expiredSecondsAgo === undefined ? this.message : `Token has expired ${this.expiredSecondsAgo} seconds ago`;
   }

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Claims } from './auth.ts';
 
 /**
- * Private channel authorisation through RLS on `realtime.messages` (spec section 10; RT
+ * Private channel authorisation through RLS on `realtime.messages` (RT
  * `lib/realtime/tenants/authorization.ex`): read = the probe rows are visible under the subscriber's role and claims,
  * write = an INSERT under them passes the policies. Every probe is rolled back.
  */

@@ -15,7 +15,7 @@ export interface BroadcastMessage {
   meta?: Record<string, unknown>;
 }
 
-/** `self=false` excludes the sender's own channel (`pubsub_broadcast_from`; spec section 8). */
+/** `self=false` excludes the sender's own channel (`pubsub_broadcast_from`). */
 export function broadcastFromChannel(hub: Hub, sender: Channel, message: BroadcastMessage, self: boolean): void {
   for (const member of hub.members(sender.serverTopic)) {
     if (member !== sender || self) member.deliverBroadcast(message);

@@ -51,7 +51,7 @@ export class Channel {
   async join(payload: unknown): Promise<{ postgres_changes: Record<string, unknown>[] }> {
     if (!this.subTopic) throw new JoinRefused('TopicNameRequired: You must provide a topic name');
     this.config = parseJoinPayload(payload);
-    // An `sb_` access token means "keep the connection's claims" (RT PRs #1387/#1401; spec section 2).
+    // An `sb_` access token means "keep the connection's claims" (RT PRs #1387/#1401).
     this.token = this.config.accessToken && !this.config.accessToken.startsWith('sb_') ? this.config.accessToken : this.transport.connectToken;
     try {
       this.claims = await verifyRealtimeToken(this.token, this.hub.keys.jwtSecret, this.hub.clock);
@@ -71,7 +71,7 @@ export class Channel {
     return { postgres_changes: this.config.postgresChanges.map((binding) => ({ ...binding.params, id: binding.id })) };
   }
 
-  /** After the ok reply: presence_state, then the asynchronous postgres_changes subscription (spec sections 2, 9). */
+  /** After the ok reply: presence_state, then the asynchronous postgres_changes subscription. */
   afterJoin(): void {
     if (this.config.presenceEnabled) this.push('presence_state', this.hub.presenceOf(this.serverTopic).state());
     if (this.config.postgresChanges.length > 0) this.hub.changes.subscribe(this);
@@ -94,7 +94,7 @@ export class Channel {
 
   private async onBroadcast(frame: Frame): Promise<void> {
     const payload = (frame.payload ?? {}) as Record<string, unknown>;
-    // Without write permission a private broadcast is dropped silently: ack clients time out (spec section 8).
+    // Without write permission a private broadcast is dropped silently: ack clients time out.
     if (this.isPrivate && !(await this.mayWrite('broadcast'))) return;
     const limiter = this.transport.limiter;
     limiter.events.add();
@@ -129,7 +129,7 @@ export class Channel {
     this.reply(frame, 'ok', {});
   }
 
-  /** Never replied to (spec section 4); `sb_` keys, null and the current token are ignored. */
+  /** Never replied to; `sb_` keys, null and the current token are ignored. */
   private async onAccessToken(payload: unknown): Promise<void> {
     const token = (payload as { access_token?: unknown } | null)?.access_token;
     if (typeof token !== 'string' || token === '' || token.startsWith('sb_') || token === this.token) return;
@@ -171,7 +171,7 @@ export class Channel {
     this.expiryTimer.unref();
   }
 
-  /** Terminal: a `system` error, then `phx_close`, so the client stops rejoining (spec section 3, obligation 7). */
+  /** Terminal: a `system` error, then `phx_close`, so the client stops rejoining. */
   shutdown(message: string): void {
     if (this.closed) return;
     this.pushSystem('system', 'error', message);
@@ -198,7 +198,7 @@ export class Channel {
     if (!this.closed) this.transport.send({ joinRef: this.joinRef, ref: null, topic: this.topic, event, payload });
   }
 
-  /** Fan-out frames carry `join_ref: null` so a rejoined client never drops them (spec section 11). */
+  /** Fan-out frames carry `join_ref: null` so a rejoined client never drops them. */
   fanOut(event: string, payload: unknown): void {
     if (!this.closed) this.transport.send({ joinRef: null, ref: null, topic: this.topic, event, payload });
   }

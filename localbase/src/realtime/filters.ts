@@ -1,7 +1,7 @@
 /**
  * postgres_changes filters, the set every Realtime release supports: `column=op.value` with eq, neq, lt, lte, gt,
- * gte and in (RT `subscriptions.ex` `parse_subscription_params/1`, migration `20230128025114_add_in_op_to_filters`;
- * spec section 6). Values are compared after converting both sides by the column's type, as
+ * gte and in (RT `subscriptions.ex` `parse_subscription_params/1`, migration `20230128025114_add_in_op_to_filters`).
+ * Values are compared after converting both sides by the column's type, as
  * `realtime.check_equality_op` casts them; a filter column missing from the WAL record fails closed.
  */
 

@@ -8,7 +8,7 @@ import { PresenceTopic, type PresenceDiff } from './presence.ts';
 
 /**
  * Service-wide state the channels share: who is joined to which server topic, presence per topic, the change feed.
- * Public and private channels of one name are different topics (spec section 2, RT `tenants.ex` `tenant_topic`).
+ * Public and private channels of one name are different topics (RT `tenants.ex` `tenant_topic`).
  */
 export class Hub {
   private readonly topics = new Map<string, Set<Channel>>();

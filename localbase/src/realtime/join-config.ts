@@ -1,12 +1,12 @@
 /**
  * The `phx_join` payload as RT `channels/payloads/{join,config,broadcast,presence,postgres_change}.ex` cast it:
- * unknown keys are ignored and booleans may arrive as "true"/"false" strings (`FlexibleBoolean`). Spec section 2.
+ * unknown keys are ignored and booleans may arrive as "true"/"false" strings (`FlexibleBoolean`).
  */
 
 export interface PostgresBinding {
   /** The client's params map, echoed verbatim in the join reply (the client compares it key by key). */
   params: Record<string, unknown>;
-  /** `:erlang.phash2(params)` upstream; any JSON value works as long as events repeat it (spec section 2). */
+  /** `:erlang.phash2(params)` upstream; any JSON value works as long as events repeat it. */
   id: number;
   event: '*' | 'INSERT' | 'UPDATE' | 'DELETE';
   schema: string;
@@ -52,7 +52,7 @@ function postgresBinding(params: Record<string, unknown>): PostgresBinding {
     id: phash(params),
     // Anything other than the three actions becomes '*' (RT `subscriptions.ex` `action_filter`).
     event: event === 'INSERT' || event === 'UPDATE' || event === 'DELETE' ? event : '*',
-    // `schema` defaults to public when only `table` is given; `table` to '*' when only `schema` is (spec section 6).
+    // `schema` defaults to public when only `table` is given; `table` to '*' when only `schema` is.
     schema: schema ?? (table ? 'public' : '*'),
     table: table ?? '*',
     filter: typeof params.filter === 'string' && params.filter.trim() !== '' ? params.filter : undefined,

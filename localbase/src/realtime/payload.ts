@@ -1,5 +1,5 @@
 /**
- * The `postgres_changes` data object (spec section 5): values as JSON, the way upstream's `realtime.cast`
+ * The `postgres_changes` data object: values as JSON, the way upstream's `realtime.cast`
  * (text → column type → jsonb) renders them, and columns as `{name, type}` with the pg `typname`.
  * WAL values arrive as PostgreSQL text output (the replication session runs with DateStyle ISO, TimeZone UTC).
  */
@@ -99,14 +99,14 @@ export function castRow(columns: Column[], row: TextRow): Record<string, unknown
   return record;
 }
 
-/** `YYYY-MM-DDTHH:MM:SS.MSSZ` in UTC (spec section 5). */
+/** `YYYY-MM-DDTHH:MM:SS.MSSZ` in UTC. */
 export function commitTimestamp(date: Date): string {
   return date.toISOString();
 }
 
 /**
- * The `data` object for one role, as JSON: columns it may SELECT, records trimmed to them (spec sections 5 and
- * 7.4-7.6); undefined when the role does not exist.
+ * The `data` object for one role, as JSON: columns it may SELECT, records trimmed to them, as RT
+ * `realtime.apply_rls` does; undefined when the role does not exist.
  */
 export function encodeData(change: WalChange, meta: RelationMeta, selectable: Set<string> | undefined, noPk: boolean): string | undefined {
   const base = { schema: change.schema, table: change.table, commit_timestamp: commitTimestamp(change.commitTime), type: change.type };

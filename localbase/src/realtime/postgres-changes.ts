@@ -47,7 +47,7 @@ function groupKey(claims: Claims): string {
 
 /**
  * postgres_changes: subscriptions per channel, fed by one logical replication stream of publication
- * `supabase_realtime`, filtered and RLS-checked per subscriber as RT `realtime.apply_rls` does (spec sections 5-7).
+ * `supabase_realtime`, filtered and RLS-checked per subscriber as RT `realtime.apply_rls` does.
  * Changes are RLS-checked in per-table batches (one round trip each, batches.ts) but delivered strictly in WAL order.
  * The same stream carries realtime.messages inserts (publication `supabase_realtime_messages_publication`), which
  * are relayed as broadcasts instead (db-broadcast.ts), in that same order.
@@ -86,7 +86,7 @@ export class PostgresChanges {
     this.backpressure = new Backpressure(outbound, this.feed, log);
   }
 
-  /** Validates the channel's bindings, then reports through a `system` event once the feed is live (spec section 3). */
+  /** Validates the channel's bindings, then reports through a `system` event once the feed is live. */
   subscribe(channel: Channel): void {
     void this.validate(channel).then(
       (bindings) => {
@@ -206,7 +206,7 @@ export class PostgresChanges {
         else byGroup.set(key, [recipient]);
       }
       const noPk = meta.primaryKey.length === 0 && change.type !== 'DELETE';
-      // RLS is not checked for DELETE (spec section 7.5), nor when the table has it disabled.
+      // RLS is not checked for DELETE, nor when the table has it disabled.
       const needsRls = meta.rlsEnabled && change.type !== 'DELETE' && !noPk && change.record !== undefined && byGroup.size > 0;
       // Its position among the rows sent for checking, or -1 when the filter match alone decides.
       const checkIndex = needsRls ? checked.push({ row: change.record!, xid: change.xid }) - 1 : -1;
@@ -243,7 +243,7 @@ export class PostgresChanges {
     return out;
   }
 
-  /** Bindings whose table, event and filter match; a DELETE is matched against its old identity (spec section 6). */
+  /** Bindings whose table, event and filter match; a DELETE is matched against its old identity. */
   private candidates(change: WalChange, meta: RelationMeta): Recipient[] {
     let types = columnTypes.get(meta);
     if (!types) columnTypes.set(meta, (types = new Map(meta.columns.map((c) => [c.name, c.type]))));

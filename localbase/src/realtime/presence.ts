@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 
 /**
- * Phoenix.Presence state per server topic (spec section 9): one meta per channel, keyed by the channel's presence
+ * Phoenix.Presence state per server topic: one meta per channel, keyed by the channel's presence
  * key; diffs go to every presence-enabled subscriber of the topic, the tracker included.
  */
 

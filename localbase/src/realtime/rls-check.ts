@@ -36,7 +36,7 @@ const MIN_GROUPS_PER_CONNECTION = 32;
 const COMMIT_VISIBILITY_WAIT_MS = 10_000;
 
 /**
- * Catalog lookups and the per-subscriber RLS check of RT `realtime.apply_rls` (spec section 7): impersonate the
+ * Catalog lookups and the per-subscriber RLS check of RT `realtime.apply_rls`: impersonate the
  * role and JWT claims, then look the row up by primary key. Subscribers sharing role and claims share one probe.
  */
 export class RlsChecker {

@@ -59,7 +59,7 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
     try {
       await verifyRealtimeToken(token, context.keys.jwtSecret, context.clock);
     } catch (error) {
-      // Spec section 3 "Handshake (HTTP) errors": 401 with a JSON `error`; never a bare 403.
+      // RT `user_socket.ex` `error_response`: 401 with a JSON `error`; never a bare 403.
       if (error instanceof TokenError) return refuse(socket, 401, { error: error.message });
       return refuse(socket, 500, { error: 'Error connecting to Realtime' });
     }

@@ -65,7 +65,7 @@ export class Connection implements ChannelTransport, OutboundQueue {
     const channel = this.channels.get(frame.topic);
     if (frame.event === 'phx_join') return this.join(frame, channel);
     if (frame.event === 'phx_leave') {
-      // Ok even for unknown topics, then phx_close (spec section 3, obligation 6).
+      // Ok even for unknown topics, then phx_close.
       this.reply(frame, 'ok', {});
       if (channel) {
         channel.dispose();
@@ -84,7 +84,7 @@ export class Connection implements ChannelTransport, OutboundQueue {
   private async join(frame: Frame, existing: Channel | undefined): Promise<void> {
     if (!frame.topic.startsWith('realtime:')) return this.reply(frame, 'error', { reason: 'unmatched topic' });
     if (existing) {
-      // A duplicate join replaces the old channel: phx_close with the old join_ref, then the new join (spec section 3).
+      // A duplicate join replaces the old channel: phx_close with the old join_ref, then the new join.
       existing.dispose();
       this.send({ joinRef: existing.joinRef, ref: existing.joinRef, topic: frame.topic, event: 'phx_close', payload: {} });
     }
@@ -129,7 +129,7 @@ export class Connection implements ChannelTransport, OutboundQueue {
 
   sendBroadcast(topic: string, message: BroadcastMessage): void {
     if (Buffer.isBuffer(message.payload)) {
-      // vsn 1.0.0 has no binary frames; upstream drops binary payloads for such sockets (spec section 1).
+      // vsn 1.0.0 has no binary frames; upstream drops binary payloads for such sockets.
       if (this.vsn === '2.0.0') this.write({ binary: encodeBinaryBroadcast(topic, { event: message.event, payload: message.payload, ...(message.meta ? { meta: message.meta } : {}) }) });
       return;
     }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { client, mintJwt, type Target } from './target.ts';
 
-/** Both Phoenix serializers realtime-js 2.119 speaks (spec section 1). */
+/** Both Phoenix serializers realtime-js 2.119 speaks. */
 export const VSNS = ['1.0.0', '2.0.0'] as const;
 export type VsnLabel = (typeof VSNS)[number];
 

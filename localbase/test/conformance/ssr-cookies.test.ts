@@ -30,7 +30,7 @@ function cookieJar() {
 }
 
 function serverClient(key: string, cookies: ReturnType<typeof cookieJar>['cookies']) {
-  // Node 20 has no global WebSocket; supabase-js needs one at construction (spec "Surprises" 1).
+  // Node 20 has no global WebSocket; supabase-js needs one at construction (README, "Node 20 and WebSocket").
   const transport = typeof globalThis.WebSocket === 'undefined' ? (WebSocket as unknown as typeof globalThis.WebSocket) : undefined;
   return createServerClient(target.url, key, { cookies, realtime: transport ? { transport } : {} });
 }

@@ -56,7 +56,7 @@ export function targetFromStatus(vars: Record<string, string>): Target {
 }
 
 /**
- * The unmodified supabase-js client. On Node 20 it needs a WebSocket class (spec "Surprises" 1); we pass `ws`
+ * The unmodified supabase-js client. On Node 20 it needs a WebSocket class (README, "Node 20 and WebSocket"); we pass `ws`
  * exactly as supabase-js's own integration tests do, and nothing when the runtime has one.
  */
 export function client(target: Target, key: string, options: SupabaseClientOptions<'public'> = {}): SupabaseClient {
