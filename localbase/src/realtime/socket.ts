@@ -115,8 +115,7 @@ export class Connection implements ChannelTransport, OutboundQueue {
     this.reply(frame, 'error', { reason: refusal.reason });
     if (!refusal.disconnect) return;
     this.hub.log(`realtime: closing a socket over the join rate (${refusal.reason})`);
-    this.teardown();
-    this.ws.close(1000);
+    this.closeAfterQueued(1000);
   }
 
   private reply(frame: Frame, status: 'ok' | 'error', response: unknown): void {
@@ -215,7 +214,13 @@ export class Connection implements ChannelTransport, OutboundQueue {
 
   /** Server shutdown: close code 1001 ("going away"), as Phoenix does on a socket-wide disconnect. */
   close(): void {
+    this.closeAfterQueued(1001, 'server shutting down');
+  }
+
+  /** A deliberate close: frames already queued (the refusal that explains it) leave before the close frame. */
+  private closeAfterQueued(code: number, reason?: string): void {
+    this.flush();
     this.teardown();
-    this.ws.close(1001, 'server shutting down');
+    this.ws.close(code, reason);
   }
 }
