@@ -5,12 +5,9 @@
  * subscribers: 8,000 events/s. Prints delivered vs expected, latency, daemon CPU and RSS; asserts nothing.
  * (Named apart from a realtime-sockets-bench.ts the Realtime performance work may add; the two measure alike.)
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import pg from 'pg';
-import { isMain, numberArg, withBenchStack } from './bench-stack.ts';
-import { describeLoadPoint, LoadRecorder, measureLoadPoint, type LoadPoint } from './load-point.ts';
+import { isMain, numberArg } from './bench-stack.ts';
+import { describeLoadPoint, withGroupLoad, type LoadPoint } from './load-point.ts';
 import { describeResources, rssMb } from './proc-stats.ts';
-import { closeClients, createGroupTable, groupSubscribers } from './realtime-helpers.ts';
 
 export interface BandSocketsResult {
   sockets: number;
@@ -21,24 +18,11 @@ export interface BandSocketsResult {
 }
 
 export function benchBandSockets({ sockets = 500, bandMembers = 400, writesPerSecond = 20, seconds = 20 } = {}): Promise<BandSocketsResult> {
-  return withBenchStack(async (stack) => {
-    const db = new pg.Pool({ connectionString: stack.vars.DB_URL, max: 4 });
-    const recorder = new LoadRecorder();
-    let clients: SupabaseClient[] = [];
-    try {
-      await createGroupTable(db, 'bench_band_items');
-      const groups = Array.from({ length: sockets }, (_, s) => (s < bandMembers ? 0 : 1 + (s % 5)));
-      clients = await groupSubscribers(stack, 'bench_band_items', groups, recorder.onEvent, 25);
-      const idleRssMb = rssMb(stack.daemonPid);
-      const point = await measureLoadPoint({
-        stack, db, table: 'bench_band_items', recorder, subscribers: sockets, subscribersPerWrite: bandMembers,
-        writesPerSecond, seconds, firstId: 0, groupOf: () => 0, drainMs: 20_000,
-      });
-      return { sockets, bandMembers, idleRssMb, point };
-    } finally {
-      await closeClients(clients);
-      await db.end();
-    }
+  const groups = Array.from({ length: sockets }, (_, s) => (s < bandMembers ? 0 : 1 + (s % 5)));
+  return withGroupLoad('bench_band_items', groups, 25, async ({ stack, measure }) => {
+    const idleRssMb = rssMb(stack.daemonPid);
+    const point = await measure({ subscribersPerWrite: bandMembers, writesPerSecond, seconds, firstId: 0, groupOf: () => 0, drainMs: 20_000 });
+    return { sockets, bandMembers, idleRssMb, point };
   });
 }
 

@@ -1,12 +1,12 @@
 /**
  * DOM → DOM latency in two real browsers: runs e2e/edit-latency.spec.ts and e2e/setlist-latency.spec.ts with
  * Playwright (`npx tsx bench/e2e-bench.ts`) and parses the figures they print. The e2e web server
- * (scripts/e2e-server.mjs) builds the app and starts the repository's own localbase; both get free ports here, so
- * the bench never touches a stack or app a developer runs on the default ports. Asserts nothing.
+ * (scripts/e2e-server.mjs) builds the app and serves it on a free port, against the checkout's running localbase or
+ * one it starts on free ports, so the bench never stops or binds what a developer runs. Asserts nothing.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../test/helpers/project.ts';
+import { freePort, runCli } from '../test/helpers/project.ts';
 import { isMain } from './bench-stack.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,13 +56,13 @@ function runSpecs(env: NodeJS.ProcessEnv, onLine: (line: string) => void): Promi
 }
 
 export async function benchE2e({ log = (line: string) => console.log(line) } = {}): Promise<E2eFigure[]> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    E2E_PORT: String(await freePort()),
-    SUPABASE_API_PORT: String(await freePort()),
-    SUPABASE_DB_PORT: String(await freePort()),
-    SUPABASE_INBUCKET_PORT: String(await freePort()),
-  };
+  // A localbase the developer runs for this checkout is used as `npm run test:e2e` would (a second one on other
+  // ports would share its data folder); otherwise the web server starts one on free ports and stops it after.
+  const running = (await runCli(REPO_ROOT, ['status', '-o', 'json'])).code === 0;
+  const stackPorts = running
+    ? {}
+    : { SUPABASE_API_PORT: String(await freePort()), SUPABASE_DB_PORT: String(await freePort()), SUPABASE_INBUCKET_PORT: String(await freePort()) };
+  const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: String(await freePort()), ...stackPorts };
   // The app must reach the stack the web server starts, not one named in this shell.
   delete env.NEXT_PUBLIC_SUPABASE_URL;
   log(`  ${SPECS.join(', ')}, one at a time; the web server builds the app and starts a stack first (minutes on 2 cores)…`);

@@ -1,8 +1,9 @@
 /** One point of a Realtime load curve: paced writes, every subscriber's events counted and timed, resources used. */
-import type pg from 'pg';
-import { latencyOf, type BenchStack, type Latency } from './bench-stack.ts';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import { latencyOf, withBenchStack, type BenchStack, type Latency } from './bench-stack.ts';
 import { measureResources, type ResourceUse } from './proc-stats.ts';
-import { paceWrites, until, type GroupEvent } from './realtime-helpers.ts';
+import { closeClients, createGroupTable, groupSubscribers, paceWrites, until, type GroupEvent } from './realtime-helpers.ts';
 
 export interface LoadPoint {
   subscribers: number;
@@ -80,6 +81,32 @@ export async function measureLoadPoint(o: LoadPointOptions): Promise<LoadPoint> 
     latency: o.recorder.latency(),
     resources: resources.stop(),
   };
+}
+
+/** What a load benchmark gets once its subscribers are live: the stack and a way to measure one point. */
+export interface GroupLoad {
+  stack: BenchStack;
+  measure(o: Omit<LoadPointOptions, 'stack' | 'db' | 'table' | 'recorder' | 'subscribers'>): Promise<LoadPoint>;
+}
+
+/**
+ * A fresh stack with an RLS-grouped table and one live subscriber per entry of `groups` (its RLS group), `parallel`
+ * subscribing at a time; `body` measures load points; everything is closed afterwards.
+ */
+export function withGroupLoad<T>(table: string, groups: number[], parallel: number, body: (load: GroupLoad) => Promise<T>): Promise<T> {
+  return withBenchStack(async (stack) => {
+    const db = new pg.Pool({ connectionString: stack.vars.DB_URL, max: 4 });
+    const recorder = new LoadRecorder();
+    let clients: SupabaseClient[] = [];
+    try {
+      await createGroupTable(db, table);
+      clients = await groupSubscribers(stack, table, groups, recorder.onEvent, parallel);
+      return await body({ stack, measure: (o) => measureLoadPoint({ ...o, stack, db, table, recorder, subscribers: groups.length }) });
+    } finally {
+      await closeClients(clients);
+      await db.end();
+    }
+  });
 }
 
 export const describeLoadPoint = (p: LoadPoint) =>

@@ -7,12 +7,11 @@
  *   2. 100 subscribers in 10 RLS groups (so each write reaches 10 of them), 200 / 500 / 1,000 writes/s with pg
  *      (so only Realtime is measured) = 2k / 5k / 10k events/s: delivered vs expected, latency, daemon CPU and RSS.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { describeLatency, isMain, latencyOf, numberArg, withBenchStack, type Latency } from './bench-stack.ts';
-import { describeLoadPoint, LoadRecorder, measureLoadPoint, type LoadPoint } from './load-point.ts';
+import { describeLoadPoint, withGroupLoad, type LoadPoint } from './load-point.ts';
 import { describeResources } from './proc-stats.ts';
-import { closeClients, createGroupTable, groupSubscribers, now, subscribeLive, until } from './realtime-helpers.ts';
+import { closeClients, now, subscribeLive, until } from './realtime-helpers.ts';
 
 export interface RealtimeLatencyResult {
   /** How the inserts were written: through REST (supabase-js with the secret key) or pg. */
@@ -64,29 +63,16 @@ export interface FanoutResult {
 }
 
 export function benchFanout({ writesPerSecond = [200, 500, 1000], seconds = 15, subscribers = 100, groups = 10 } = {}): Promise<FanoutResult> {
-  return withBenchStack(async (stack) => {
-    const db = new pg.Pool({ connectionString: stack.vars.DB_URL, max: 4 });
-    const recorder = new LoadRecorder();
-    let clients: SupabaseClient[] = [];
-    try {
-      await createGroupTable(db, 'bench_group_items');
-      clients = await groupSubscribers(stack, 'bench_group_items', Array.from({ length: subscribers }, (_, s) => s % groups), recorder.onEvent);
-      const points: LoadPoint[] = [];
-      let firstId = 0;
-      for (const rate of writesPerSecond) {
-        points.push(
-          await measureLoadPoint({
-            stack, db, table: 'bench_group_items', recorder, subscribers, subscribersPerWrite: subscribers / groups,
-            writesPerSecond: rate, seconds, firstId, groupOf: (i) => i % groups, drainMs: 15_000,
-          }),
-        );
-        firstId += Math.round(rate * seconds);
-      }
-      return { subscribers, groups, points };
-    } finally {
-      await closeClients(clients);
-      await db.end();
+  const groupOfSubscriber = Array.from({ length: subscribers }, (_, s) => s % groups);
+  return withGroupLoad('bench_group_items', groupOfSubscriber, 10, async ({ measure }) => {
+    const points: LoadPoint[] = [];
+    let firstId = 0;
+    for (const rate of writesPerSecond) {
+      const groupOf = (i: number) => i % groups;
+      points.push(await measure({ subscribersPerWrite: subscribers / groups, writesPerSecond: rate, seconds, firstId, groupOf, drainMs: 15_000 }));
+      firstId += Math.round(rate * seconds);
     }
+    return { subscribers, groups, points };
   });
 }
 
