@@ -3,7 +3,7 @@
  * 500 sockets, each a distinct user (its own JWT `sub`); 400 of them are members of one band (RLS group 0), the
  * other 100 are spread over 5 other bands. 20 writes/s go to the big band with pg, so each write reaches 400
  * subscribers: 8,000 events/s. Prints delivered vs expected, latency, daemon CPU and RSS; asserts nothing.
- * (Named apart from a realtime-sockets-bench.ts the Realtime performance work may add; the two measure alike.)
+ * realtime-sockets-bench.ts measures the same shape with raw `ws` clients, which cost the bench process less.
  */
 import { isMain, numberArg } from './bench-stack.ts';
 import { describeLoadPoint, withGroupLoad, type LoadPoint } from './load-point.ts';

@@ -29,6 +29,11 @@ export const postgresVersionSeen = () => lastPostgresVersion;
 
 /** Starts localbase in a throwaway project on free ports; `project.dispose()` stops it and deletes the folder. */
 export async function startBenchStack(): Promise<BenchStack> {
+  // The load benches open 500 sockets of distinct users at once: they measure the server, not the per-project
+  // Realtime limits (200 connected users, 100 joins/s by default; docs/limits.md), so the bench stack lifts them.
+  process.env.LOCALBASE_REALTIME_MAX_CONCURRENT_USERS ??= '100000';
+  process.env.LOCALBASE_REALTIME_MAX_JOINS_PER_SECOND ??= '100000';
+  process.env.LOCALBASE_REALTIME_MAX_EVENTS_PER_SECOND ??= '1000000';
   const project = await createProject();
   const started = await project.cli('start');
   if (started.code !== 0) {
