@@ -61,7 +61,8 @@ export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, 
   if (request.method !== 'POST') return json(405, { message: 'Method Not Allowed' });
   const claims = await restClaims(context, request);
   if (!claims) return UNAUTHORIZED();
-  const text = await request.text();
+  const bytes = await request.bytes();
+  const text = bytes.toString('utf8');
   if (single) {
     // A malformed escape (`%E0`) is the caller's mistake: 400, never the URIError's 500.
     let topic: string, event: string;
@@ -73,7 +74,7 @@ export async function handleBroadcastRequest(context: ServiceContext, hub: Hub, 
     const isPrivate = request.url.searchParams.get('private') === 'true';
     const binary = (request.header('content-type') ?? '').startsWith('application/octet-stream');
     let payload: unknown = {};
-    if (binary) payload = Buffer.from(text, 'utf8');
+    if (binary) payload = bytes;
     else if (text.trim() !== '') {
       try {
         payload = JSON.parse(text);

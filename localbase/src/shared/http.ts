@@ -16,6 +16,8 @@ export interface ApiRequest {
   remoteAddress?: string;
   header(name: string): string | undefined;
   text(): Promise<string>;
+  /** The body as sent: binary payloads (`application/octet-stream`) must not pass through UTF-8. */
+  bytes(): Promise<Buffer>;
 }
 
 export interface ApiResponse {
@@ -52,7 +54,8 @@ export function empty(status: number, headers: Record<string, string> = {}): Api
 
 export function toApiRequest(raw: IncomingMessage, path: string, headers: IncomingHttpHeaders): ApiRequest {
   const url = new URL(raw.url ?? '/', 'http://localhost');
-  let body: Promise<string> | undefined;
+  let body: Promise<Buffer> | undefined;
+  const bytes = () => (body ??= readBody(raw));
   return {
     method: (raw.method ?? 'GET').toUpperCase(),
     path,
@@ -63,7 +66,8 @@ export function toApiRequest(raw: IncomingMessage, path: string, headers: Incomi
       const value = headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(', ') : value;
     },
-    text: () => (body ??= readBody(raw)),
+    bytes,
+    text: async () => (await bytes()).toString('utf8'),
   };
 }
 
@@ -75,7 +79,7 @@ const OVERSIZE_DRAIN_MS = 5_000;
  * `Connection: close`, as nginx's lingering close does in front of Kong: closing a socket the client is still
  * writing to makes the kernel send a reset, and the client then loses the 413 and its pooled connection.
  */
-function readBody(raw: IncomingMessage): Promise<string> {
+function readBody(raw: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -96,7 +100,7 @@ function readBody(raw: IncomingMessage): Promise<string> {
       chunks.length = 0;
       timer = setTimeout(refuse, OVERSIZE_DRAIN_MS);
     });
-    raw.once('end', () => (oversize ? refuse() : resolve(Buffer.concat(chunks).toString('utf8'))));
+    raw.once('end', () => (oversize ? refuse() : resolve(Buffer.concat(chunks))));
     const fail = (error: Error) => {
       clearTimeout(timer);
       reject(error);

@@ -93,7 +93,8 @@ describe('realtime counted limits', () => {
     const socket = await openSocket(stack.target);
     expect((await join(socket, `realtime:${longest}`, '1')).status).toBe('ok');
     expect((await join(socket, `realtime:${tooLong}`, '2')).status).toBe('ok');
-    const bytes = Buffer.from([1, 2, 3]);
+    // Not UTF-8: the payload must reach the socket byte for byte.
+    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x80]);
     expect(await answer(restBroadcast(stack.target, `/${tooLong}/events/e`, bytes, 'application/octet-stream'))).toEqual({
       status: 422,
       body: { errors: { topic: ['should be at most 246 byte(s) for a binary payload'] } },
@@ -106,6 +107,7 @@ describe('realtime counted limits', () => {
     expect((await restBroadcast(stack.target, `/${longest}/events/e`, bytes, 'application/octet-stream')).status).toBe(202);
     expect((await restBroadcast(stack.target, `/${tooLong}/events/e`, JSON.stringify({ ok: true }), 'application/json')).status).toBe(202);
     await waitFor(() => socket.binaries.length === 1 && socket.frames.some((f) => f[3] === 'broadcast'));
+    expect(socket.binaries[0]!.subarray(-bytes.length)).toEqual(bytes);
     expect(socket.frames.find((f) => f[3] === 'broadcast')).toEqual([null, null, `realtime:${tooLong}`, 'broadcast', { type: 'broadcast', event: 'e', payload: { ok: true } }]);
     await closeSocket(socket);
   });
