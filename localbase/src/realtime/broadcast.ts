@@ -3,24 +3,8 @@ import { empty, json, type ApiRequest, type ApiResponse } from '../shared/http.t
 import { rewriteQueryApikey } from '../gateway/keys.ts';
 import { TokenError, verifyRealtimeToken, type Claims } from './auth.ts';
 import { canWrite } from './authorization.ts';
-import type { Channel } from './channel.ts';
-import { Hub } from './hub.ts';
+import { Hub, type BroadcastMessage } from './hub.ts';
 import { binaryBroadcastErrors, restRateRefusal, type RealtimeLimiter } from './limits.ts';
-
-/** A user broadcast; a Buffer payload is relayed as bytes (binary kind 4 to vsn 2.0.0 sockets). */
-export interface BroadcastMessage {
-  event: string;
-  payload: unknown;
-  /** `{id}` for messages from the database (RT `batch_broadcast.ex`); absent for client and REST broadcasts. */
-  meta?: Record<string, unknown>;
-}
-
-/** `self=false` excludes the sender's own channel (`pubsub_broadcast_from`). */
-export function broadcastFromChannel(hub: Hub, sender: Channel, message: BroadcastMessage, self: boolean): void {
-  for (const member of hub.members(sender.serverTopic)) {
-    if (member !== sender || self) member.deliverBroadcast(message);
-  }
-}
 
 export function broadcastToTopic(hub: Hub, serverTopic: string, message: BroadcastMessage): void {
   for (const member of hub.members(serverTopic)) member.deliverBroadcast(message);

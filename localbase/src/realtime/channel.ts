@@ -1,8 +1,7 @@
 import { verifyRealtimeToken, TokenError, type Claims } from './auth.ts';
 import { canWrite, readPermissions, type Extension } from './authorization.ts';
-import { broadcastFromChannel, type BroadcastMessage } from './broadcast.ts';
 import type { EncodedPush, Frame } from './frames.ts';
-import { Hub } from './hub.ts';
+import { Hub, type BroadcastMessage } from './hub.ts';
 import { parseJoinPayload, type JoinConfig } from './join-config.ts';
 import type { RealtimeLimiter } from './limits.ts';
 import type { PresenceDiff } from './presence.ts';
@@ -38,7 +37,7 @@ export class Channel {
     readonly topic: string,
     readonly joinRef: string | null,
     private readonly transport: ChannelTransport,
-    private readonly hub: Hub,
+    private readonly hub: Hub<Channel>,
   ) {
     this.subTopic = topic.slice('realtime:'.length);
   }
@@ -104,7 +103,7 @@ export class Channel {
       return;
     }
     if (typeof payload.event === 'string') {
-      broadcastFromChannel(this.hub, this, { event: payload.event, payload: payload.payload ?? {} }, this.config.broadcastSelf);
+      this.broadcastFromHere({ event: payload.event, payload: payload.payload ?? {} });
     }
     if (this.config.broadcastAck) this.reply(frame, 'ok', {});
   }
@@ -218,6 +217,13 @@ export class Channel {
     const events = this.transport.limiter.events;
     events.add();
     if (events.triggered) this.shutdown('Too many messages per second');
+  }
+
+  /** `self=false` excludes this channel itself (`pubsub_broadcast_from`). */
+  private broadcastFromHere(message: BroadcastMessage): void {
+    for (const member of this.hub.members(this.serverTopic)) {
+      if (member !== this || this.config.broadcastSelf) member.deliverBroadcast(message);
+    }
   }
 
   pushPresenceDiff(diff: PresenceDiff): void {

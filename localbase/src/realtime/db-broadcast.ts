@@ -1,5 +1,4 @@
-import type { BroadcastMessage } from './broadcast.ts';
-import { Hub } from './hub.ts';
+import { Hub, type BroadcastMessage } from './hub.ts';
 import type { WalChange } from './replication.ts';
 
 /**

@@ -4,15 +4,8 @@
  * WAL values arrive as PostgreSQL text output (the replication session runs with DateStyle ISO, TimeZone UTC).
  */
 
-import type { WalChange } from './replication.ts';
+import type { Column, TextRow, WalChange } from './replication.ts';
 import type { RelationMeta } from './rls-check.ts';
-
-export interface Column {
-  name: string;
-  type: string;
-}
-
-export type TextRow = Record<string, string | null | undefined>;
 
 const INTEGER = new Set(['int2', 'int4', 'int8', 'oid']);
 const FLOAT = new Set(['float4', 'float8', 'numeric']);

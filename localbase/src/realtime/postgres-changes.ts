@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { SerialBatches } from './batches.ts';
 import type { Channel } from './channel.ts';
+import type { ChangeFeed } from './hub.ts';
 import { databaseBroadcast, isMessagesRelation, type DatabaseBroadcast } from './db-broadcast.ts';
 import { EncodedPush } from './frames.ts';
 import { FilterError, parseFilter, rowMatches, type ParsedFilter } from './filters.ts';
@@ -52,7 +53,7 @@ function groupKey(claims: Claims): string {
  * The same stream carries realtime.messages inserts (publication `supabase_realtime_messages_publication`), which
  * are relayed as broadcasts instead (db-broadcast.ts), in that same order.
  */
-export class PostgresChanges {
+export class PostgresChanges implements ChangeFeed<Channel> {
   private readonly active = new Map<Channel, ActiveBinding[]>();
   /** `active` indexed by table (subscribersOf); cleared whenever `active` changes. */
   private readonly byTable = new Map<string, [Channel, ActiveBinding[]][]>();

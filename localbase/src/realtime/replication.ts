@@ -1,6 +1,14 @@
 import { LogicalReplicationService, PgoutputPlugin, type Pgoutput } from 'pg-logical-replication';
 import type pg from 'pg';
-import type { TextRow } from './payload.ts';
+
+/** A column as the catalog names it: its name and its type (`format_type`). */
+export interface Column {
+  name: string;
+  type: string;
+}
+
+/** A row as pgoutput sends it: each value in its PostgreSQL text form, or null. */
+export type TextRow = Record<string, string | null | undefined>;
 
 /** One decoded row change, values still in PostgreSQL text form. */
 export interface WalChange {

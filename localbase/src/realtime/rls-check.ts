@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Claims } from './auth.ts';
-import type { Column, TextRow } from './payload.ts';
+import type { Column, TextRow } from './replication.ts';
 
 /** What the dispatcher needs to know about a published table, read from the catalogs. */
 export interface RelationMeta {

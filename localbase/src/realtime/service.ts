@@ -10,6 +10,7 @@ import { TokenError, verifyRealtimeToken } from './auth.ts';
 import { broadcastToTopic, handleBroadcastRequest } from './broadcast.ts';
 import type { DatabaseBroadcast } from './db-broadcast.ts';
 import { parseVsn } from './frames.ts';
+import type { Channel } from './channel.ts';
 import { Hub } from './hub.ts';
 import { OutboundBudget } from './outbound.ts';
 import { PostgresChanges } from './postgres-changes.ts';
@@ -42,7 +43,7 @@ export function createRealtimeService(context: ServiceContext): RealtimeService 
   const relay = (broadcast: DatabaseBroadcast) => broadcastToTopic(hub, broadcast.serverTopic, broadcast.message);
   const outbound = new OutboundBudget();
   const changes = new PostgresChanges(pool, superuserUrl(context.config.db.port), context.log, relay, outbound);
-  const hub = new Hub(context.keys, context.clock, pool, changes, context.log, outbound);
+  const hub = new Hub<Channel>(context.keys, context.clock, pool, changes, context.log, outbound);
   const limiter = new RealtimeLimiter(readRealtimeLimits(), context.clock);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES });
   const connections = new Set<Connection>();

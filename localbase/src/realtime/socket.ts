@@ -1,9 +1,8 @@
 import type { WebSocket } from 'ws';
-import type { BroadcastMessage } from './broadcast.ts';
 import { Channel, JoinRefused, type ChannelTransport } from './channel.ts';
 import type { Duplex } from 'node:stream';
 import { decodeBinary, decodeText, encodeBinaryBroadcast, encodeText, FrameError, type EncodedPush, type Frame, type Vsn } from './frames.ts';
-import type { Hub } from './hub.ts';
+import type { BroadcastMessage, Hub } from './hub.ts';
 import { RealtimeLimiter, type JoinRefusal } from './limits.ts';
 import { MAX_SOCKET_BYTES, SLOW_CONSUMER_CLOSE, type OutboundQueue } from './outbound.ts';
 
@@ -37,7 +36,7 @@ export class Connection implements ChannelTransport, OutboundQueue {
     private readonly ws: WebSocket,
     readonly vsn: Vsn,
     readonly connectToken: string,
-    private readonly hub: Hub,
+    private readonly hub: Hub<Channel>,
     private readonly idleTimeoutMs = IDLE_TIMEOUT_MS,
     readonly limiter = new RealtimeLimiter(),
   ) {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel } from '../../src/realtime/channel.ts';
 import type { Hub } from '../../src/realtime/hub.ts';
 import { OutboundBudget } from '../../src/realtime/outbound.ts';
 import { Connection } from '../../src/realtime/socket.ts';
@@ -14,7 +15,7 @@ afterEach(() => servers.splice(0).forEach((server) => server.close()));
 async function serve(idleTimeoutMs: number): Promise<string> {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   servers.push(server);
-  const hub = { log: () => undefined, outbound: new OutboundBudget() } as unknown as Hub;
+  const hub = { log: () => undefined, outbound: new OutboundBudget() } as unknown as Hub<Channel>;
   server.on('connection', (ws) => new Connection(ws, '2.0.0', 'token', hub, idleTimeoutMs));
   await once(server, 'listening');
   return `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
