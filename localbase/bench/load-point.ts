@@ -3,7 +3,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { latencyOf, withBenchStack, type BenchStack, type Latency } from './bench-stack.ts';
 import { measureResources, type ResourceUse } from './proc-stats.ts';
-import { closeClients, createGroupTable, groupSubscribers, paceWrites, until, type GroupEvent } from './realtime-helpers.ts';
+import { closeClients, createGroupTable, groupSubscribers, paceWrites, rawGroupSubscribers, until, type GroupEvent } from './realtime-helpers.ts';
 
 export interface LoadPoint {
   subscribers: number;
@@ -93,17 +93,20 @@ export interface GroupLoad {
  * A fresh stack with an RLS-grouped table and one live subscriber per entry of `groups` (its RLS group), `parallel`
  * subscribing at a time; `body` measures load points; everything is closed afterwards.
  */
-export function withGroupLoad<T>(table: string, groups: number[], parallel: number, body: (load: GroupLoad) => Promise<T>): Promise<T> {
+export function withGroupLoad<T>(table: string, groups: number[], parallel: number, body: (load: GroupLoad) => Promise<T>, raw = false): Promise<T> {
   return withBenchStack(async (stack) => {
     const db = new pg.Pool({ connectionString: stack.vars.DB_URL, max: 4 });
     const recorder = new LoadRecorder();
     let clients: SupabaseClient[] = [];
+    let closeRaw = async () => undefined as void;
     try {
       await createGroupTable(db, table);
-      clients = await groupSubscribers(stack, table, groups, recorder.onEvent, parallel);
+      if (raw) closeRaw = await rawGroupSubscribers(stack, table, groups, recorder.onEvent);
+      else clients = await groupSubscribers(stack, table, groups, recorder.onEvent, parallel);
       return await body({ stack, measure: (o) => measureLoadPoint({ ...o, stack, db, table, recorder, subscribers: groups.length }) });
     } finally {
       await closeClients(clients);
+      await closeRaw();
       await db.end();
     }
   });

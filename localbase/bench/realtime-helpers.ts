@@ -1,6 +1,7 @@
 /** Shared by the Realtime benchmarks: RLS-grouped subscribers on supabase-js, a paced pg writer, and waits. */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
+import WebSocket from 'ws';
 import { signHs256 } from '../src/shared/jwt.ts';
 import type { BenchStack } from './bench-stack.ts';
 
@@ -71,6 +72,40 @@ export async function groupSubscribers(
     );
   }
   return clients;
+}
+
+/**
+ * Like groupSubscribers, with raw `ws` sockets speaking Phoenix vsn 2.0.0 frames instead of supabase-js: hundreds
+ * of supabase-js clients cost this process (on the same cores) more CPU than the server they measure, so these
+ * show what the server itself sustains. Returns a function that closes them.
+ */
+export async function rawGroupSubscribers(stack: BenchStack, table: string, groups: number[], onEvent: (event: GroupEvent) => void): Promise<() => Promise<void>> {
+  const url = `${stack.vars.API_URL!.replace(/^http/, 'ws')}/realtime/v1/websocket?apikey=${stack.vars.PUBLISHABLE_KEY}&vsn=2.0.0`;
+  const config = { postgres_changes: [{ event: 'INSERT', schema: 'public', table }] };
+  const sockets: WebSocket[] = [];
+  let live = 0;
+  for (const [index, grp] of groups.entries()) {
+    const claims = { role: 'authenticated', sub: crypto.randomUUID(), grp, exp: Math.floor(Date.now() / 1000) + 3600 };
+    const token = await signHs256(claims, stack.vars.JWT_SECRET!);
+    const ws = new WebSocket(url);
+    sockets.push(ws);
+    ws.on('message', (data) => {
+      const [, , , event, payload] = JSON.parse(String(data)) as [unknown, unknown, string, string, Record<string, unknown>];
+      if (event === 'system' && payload.status === 'ok') live++;
+      if (event !== 'postgres_changes') return;
+      const row = (payload.data as { record: { id: number; grp: number; sent_at: number } }).record;
+      onEvent({ id: Number(row.id), grp: row.grp, sentAt: row.sent_at, subscriberGroup: grp, arrivedAt: Date.now() });
+    });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    ws.send(JSON.stringify(['1', '1', `realtime:bench-${table}-${index}`, 'phx_join', { config, access_token: token }]));
+  }
+  await until(() => live >= groups.length, 60_000);
+  // Phoenix heartbeats keep the sockets past the server's idle timeout.
+  const heartbeat = setInterval(() => sockets.forEach((ws) => ws.send(JSON.stringify([null, 'hb', 'phoenix', 'heartbeat', {}]))), 25_000);
+  return async () => {
+    clearInterval(heartbeat);
+    await Promise.all(sockets.map((ws) => new Promise((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve(undefined) : (ws.once('close', resolve), ws.close())))));
+  };
 }
 
 export async function closeClients(clients: SupabaseClient[]): Promise<void> {

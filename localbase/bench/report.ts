@@ -5,6 +5,7 @@ import type { Latency } from './bench-stack.ts';
 import { lineChartSvg } from './chart-svg.ts';
 import type { E2eFigure } from './e2e-bench.ts';
 import type { LoadPoint } from './load-point.ts';
+import type { RawSocketsResult } from './raw-sockets-bench.ts';
 import type { FanoutResult, RealtimeLatencyResult } from './realtime-bench.ts';
 import type { RestResult } from './rest-bench.ts';
 import type { StackStartResult } from './stack-start-bench.ts';
@@ -16,6 +17,7 @@ export interface BenchResults {
   latency?: RealtimeLatencyResult;
   fanout?: FanoutResult;
   sockets?: BandSocketsResult;
+  raw?: RawSocketsResult;
   e2e?: E2eFigure[];
 }
 
@@ -97,6 +99,13 @@ function resultRows(key: SectionKey, r: BenchResults): Row[] {
       const s = r.sockets!;
       return [{ benchmark: `${s.sockets} sockets of distinct users, ${s.bandMembers} in one band: ${loadLabel(s.point)}`, figure: loadFigure(s.point) }];
     }
+    case 'raw': {
+      const { groups: g, band: b } = r.raw!;
+      return [
+        { benchmark: `Raw WebSocket subscribers, ${g.sockets} sockets in ${g.groups} RLS groups: ${loadLabel(g.point)}`, figure: loadFigure(g.point) },
+        { benchmark: `Raw WebSocket subscribers, ${b.sockets} sockets of distinct users, ${b.bandMembers} in one band: ${loadLabel(b.point)}`, figure: loadFigure(b.point) },
+      ];
+    }
     case 'e2e':
       return r.e2e!.map((f) => ({ benchmark: `Browser DOM → DOM, ${f.label}`, figure: `p50 ${ms(f.p50)}, p95 ${ms(f.p95)}` }));
   }
@@ -121,7 +130,8 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 export function latencyChart(results: BenchResults): string | undefined {
   const fan = results.fanout?.points ?? [];
   const sockets = results.sockets?.point;
-  if (fan.length === 0 && !sockets) return undefined;
+  const raw = results.raw ? [results.raw.groups.point, results.raw.band.point] : [];
+  if (fan.length === 0 && !sockets && raw.length === 0) return undefined;
   const at = (p: LoadPoint, y: number) => ({ x: p.offeredEventsPerSecond, y, label: loadLabel(p) });
   const series = [
     { name: 'fan-out p50', color: '#1f77b4', points: fan.map((p) => at(p, p.latency.p50)) },
@@ -130,6 +140,10 @@ export function latencyChart(results: BenchResults): string | undefined {
   if (sockets) {
     series.push({ name: `${results.sockets!.sockets} sockets p50`, color: '#2ca02c', points: [at(sockets, sockets.latency.p50)] });
     series.push({ name: `${results.sockets!.sockets} sockets p95`, color: '#ff7f0e', points: [at(sockets, sockets.latency.p95)] });
+  }
+  if (raw.length > 0) {
+    series.push({ name: 'raw ws p50 (groups, band)', color: '#9467bd', points: raw.map((p) => at(p, p.latency.p50)) });
+    series.push({ name: 'raw ws p95 (groups, band)', color: '#8c564b', points: raw.map((p) => at(p, p.latency.p95)) });
   }
   return lineChartSvg(series, {
     title: 'Realtime insert → event latency against load',
@@ -155,6 +169,12 @@ export function benchmarksMarkdown(report: BenchReport, chartPath: string | unde
   const loadPoints = [
     ...(r.fanout?.points ?? []).map((point) => ({ name: `${r.fanout!.subscribers} subscribers / ${r.fanout!.groups} groups`, point })),
     ...(r.sockets ? [{ name: `${r.sockets.sockets} sockets / ${r.sockets.bandMembers} in one band`, point: r.sockets.point }] : []),
+    ...(r.raw
+      ? [
+          { name: `raw ws: ${r.raw.groups.sockets} sockets / ${r.raw.groups.groups} groups`, point: r.raw.groups.point },
+          { name: `raw ws: ${r.raw.band.sockets} sockets / ${r.raw.band.bandMembers} in one band`, point: r.raw.band.point },
+        ]
+      : []),
   ];
   return [
     '# Benchmarks',
@@ -192,9 +212,10 @@ export function benchmarksMarkdown(report: BenchReport, chartPath: string | unde
     '  subscriber. Fan-out and socket loads write with pg so that Realtime, not REST, is measured, and each row carries',
     '  `clock_timestamp()` from its insert, so a writer that falls behind shows as a lower offered rate, not as latency.',
     '- CPU is % of one core over the load window (writes plus drain), from /proc; RSS is the daemon\'s highest sample',
-    '  (every 250 ms). The subscribers run in the bench process on the same machine and take CPU from the stack.',
+    '  (every 250 ms). The subscribers run in the bench process on the same machine and take CPU from the stack;',
+    '  the "raw ws" rows use plain WebSocket clients speaking Phoenix frames, which cost far less than supabase-js.',
     '- Run one section: `npm run bench -- --only realtime` (or `BENCH_ONLY=fanout,sockets`); skip some:',
-    '  `BENCH_SKIP=e2e`. Sections: start, rest, auth, latency, fanout, sockets (group `realtime`), e2e.',
+    '  `BENCH_SKIP=e2e`. Sections: start, rest, auth, latency, fanout, sockets, raw (group `realtime`), e2e.',
     '',
   ].join('\n');
 }

@@ -4,7 +4,7 @@
  *   --quick               short runs, to check the bench works (e2e skipped unless named in --only)
  *   --only <sections>     or BENCH_ONLY: comma-separated sections or groups; prints only, BENCHMARKS.md is kept
  *   BENCH_SKIP=<sections> skips those (the table says which)
- * Sections: start, rest, auth, latency, fanout, sockets (group "realtime"), e2e.
+ * Sections: start, rest, auth, latency, fanout, sockets, raw (group "realtime"), e2e.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
@@ -14,6 +14,7 @@ import { benchAuth } from './auth-bench.ts';
 import { benchBandSockets } from './band-sockets-bench.ts';
 import { postgresVersionSeen } from './bench-stack.ts';
 import { benchE2e } from './e2e-bench.ts';
+import { benchRawSockets } from './raw-sockets-bench.ts';
 import { benchFanout, benchRealtimeLatency } from './realtime-bench.ts';
 import { benchmarksMarkdown, consoleTable, latencyChart, summaryRows, type BenchReport, type Machine, type SectionKey, type SectionOutcome } from './report.ts';
 import { benchRest } from './rest-bench.ts';
@@ -37,6 +38,7 @@ const SECTIONS: Section[] = [
   { key: 'latency', group: 'realtime', title: 'Insert → postgres_changes event', run: (q) => benchRealtimeLatency({ events: q ? 100 : 500 }) },
   { key: 'fanout', group: 'realtime', title: 'Fan-out at 2k / 5k / 10k events/s', run: (q) => benchFanout({ seconds: q ? 3 : 15 }) },
   { key: 'sockets', group: 'realtime', title: '500 sockets, 400 in one band, 8k events/s', run: (q) => benchBandSockets({ seconds: q ? 5 : 20 }) },
+  { key: 'raw', group: 'realtime', title: 'Both shapes at 10k events/s, raw WebSocket subscribers', run: (q) => benchRawSockets({ seconds: q ? 5 : 15 }) },
   { key: 'e2e', title: 'Browser DOM → DOM latency', run: () => benchE2e() },
 ];
 

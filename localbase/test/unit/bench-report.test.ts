@@ -81,6 +81,21 @@ describe('bench report', () => {
     expect(niceTicks(10_000)).toEqual([0, 2000, 4000, 6000, 8000, 10_000]);
   });
 
+  it('reports and charts the raw-WebSocket shapes next to the supabase-js ones', () => {
+    const withRaw: BenchReport = {
+      ...report,
+      sections: [{ key: 'raw', title: 'Both shapes at 10k events/s, raw WebSocket subscribers', status: 'ran' }],
+      results: { raw: { groups: { sockets: 100, groups: 10, point: point(1000, 10, 8, 40) }, band: { sockets: 500, bandMembers: 400, point: point(25, 400, 15, 70) } } },
+    };
+    const rows = summaryRows(withRaw);
+    expect(rows.map((r) => r.benchmark)).toEqual([
+      'Raw WebSocket subscribers, 100 sockets in 10 RLS groups: 1,000 writes/s × 10 subscribers = 10,000 events/s',
+      'Raw WebSocket subscribers, 500 sockets of distinct users, 400 in one band: 25 writes/s × 400 subscribers = 10,000 events/s',
+    ]);
+    expect(benchmarksMarkdown(withRaw, undefined)).toContain('| raw ws: 500 sockets / 400 in one band: 25 writes/s × 400 subscribers = 10,000 events/s | 10,000 |');
+    expect(latencyChart(withRaw.results)).toContain('raw ws p95 (groups, band), 25 writes/s × 400 subscribers = 10,000 events/s: 70.0 ms');
+  });
+
   it('reads the figures the e2e latency specs print', () => {
     const line = 'DOM(A) → DOM(B) over 24 edits: p50 41.3 ms, p95 77.0 ms, max 90.2 ms; submit(A) → DOM(B): p50 120.5 ms, p95 200.0 ms';
     expect(parseLatencyLine(line, 'song edit')).toEqual([
