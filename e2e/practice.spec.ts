@@ -96,6 +96,8 @@ test('practice: planned with an agenda and goals, reordered and learn status set
   await bob.page.setViewportSize({ width: 1280, height: 1600 });
   let expected = arrayMove(songs, 'Anthem', 2);
   await moveWithKeyboard(bob.page, 'Anthem', 2);
+  // Bob's own list first: a failure then says whether the move was made at all or did not reach Alice.
+  await expect.poll(() => agendaTitles(bob.page)).toEqual(expected);
   await expect.poll(() => agendaTitles(alice.page)).toEqual(expected);
   expected = arrayMove(expected, 'Closer', 0);
   await bob.page.getByRole('button', { name: 'Move Closer up', exact: true }).click();

@@ -44,10 +44,10 @@ describe('live merge: server events', () => {
     expect(upsert(before, song('1', 'Same', 3))).toBe(before);
   });
 
-  it('applyDelete: removes by key columns only (a DELETE under RLS); unknown or keyless is a no-op', () => {
+  it('applyDelete: removes by key columns only (a DELETE under RLS); an unknown key shows nothing new; keyless is a no-op', () => {
     const before = songs(song('1', 'Alpha'), song('2', 'Beta'));
     expect(titles(applyDelete(songsTable, before, { id: '1' }))).toEqual(['Beta@1']);
-    expect(applyDelete(songsTable, before, { id: 'nope' })).toBe(before);
+    expect(applyDelete(songsTable, before, { id: 'nope' }).rows).toEqual(before.rows);
     expect(applyDelete(songsTable, before, {})).toBe(before);
   });
 
@@ -56,8 +56,30 @@ describe('live merge: server events', () => {
       song('1', 'Alpha', 2),
       song('3', 'New'),
       song('4', 'Old', 4),
-    ]);
+    ], 0);
     expect(titles(state)).toEqual(['Alpha@2', 'Fresh@5', 'New@1']);
+  });
+
+  it('applySnapshot: a refetch sent before an insert or delete reached this device does not undo it', () => {
+    let state = songs(song('1', 'Alpha'), song('2', 'Beta'));
+    const since = state.clock; // the refetch's query leaves now; it reads the table before the changes below
+    state = upsert(state, song('3', 'Added')); // my insert's answer (or its event) overtakes the refetch
+    state = applyDelete(songsTable, state, { id: '2' }); // a bandmate's delete, too
+    state = applyDelete(songsTable, state, { id: '4' }); // a row deleted before this device ever held it
+    state = applySnapshot(songsTable, state, [song('1', 'Alpha'), song('2', 'Beta'), song('4', 'Late')], since);
+    expect(titles(state)).toEqual(['Added@1', 'Alpha@1']);
+    // A refetch sent after those changes is the truth again, including for the keys stamped earlier.
+    state = applySnapshot(songsTable, state, [song('1', 'Alpha'), song('2', 'Back')], state.clock);
+    expect(titles(state)).toEqual(['Alpha@1', 'Back@1']);
+  });
+
+  it('applySnapshot: of two refetches in flight, the older one arriving last is ignored', () => {
+    let state = songs(song('1', 'Alpha'));
+    const first = state.clock;
+    state = upsert(state, song('2', 'Beta'));
+    const second = state.clock;
+    state = applySnapshot(songsTable, state, [song('1', 'Alpha'), song('2', 'Beta')], second);
+    expect(applySnapshot(songsTable, state, [song('1', 'Alpha')], first)).toBe(state);
   });
 });
 

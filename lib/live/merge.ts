@@ -7,7 +7,10 @@ import { rowKey, type LiveRow, type LiveTable } from './definition';
 //
 // Realtime delivers each row's changes in commit order, but a refetch can overtake an event and an action result
 // races its own echo: `version` (bumped by the table's trigger on every update) decides which copy is newer, so
-// applying anything twice, or late, is harmless.
+// applying anything twice, or late, is harmless. A refetch is also stale for rows whose INSERT or DELETE reached
+// this device after the refetch was sent, and versions cannot tell (a new row is absent from the snapshot, a
+// deleted one is in it at its last version): every server change stamps its key with a tick of `clock`, and a
+// snapshot leaves alone the keys stamped after it was requested.
 
 export type Overlay<Row> =
   | { id: string; kind: 'insert'; row: Row }
@@ -19,6 +22,12 @@ export type LiveState<Row> = {
   /** Unanswered changes per row key, oldest first; a key is present only while it has some. */
   overlays: Readonly<Record<string, ReadonlyArray<Overlay<Row>>>>;
   rows: Row[];
+  /** Ticks once per server change this view applies; a refetch notes it when it sends its query. */
+  clock: number;
+  /** The tick of each key's latest server change (deleted keys included, as tombstones). */
+  touched: Readonly<Record<string, number>>;
+  /** The tick at which the latest applied refetch was sent: an older one arriving later is stale as a whole. */
+  snapshotAt: number;
 };
 
 /** How an action answered one optimistic change: its row as saved (or the winner's), or that the row is gone. */
@@ -34,10 +43,13 @@ function visible<Row>(confirmed: Row | undefined, overlays: ReadonlyArray<Overla
   return row;
 }
 
+type Marks = Pick<LiveState<unknown>, 'clock' | 'touched' | 'snapshotAt'>;
+
 function withRows<Row extends LiveRow>(
   definition: LiveTable<Row>,
   confirmed: Record<string, Row>,
   overlays: Record<string, ReadonlyArray<Overlay<Row>>>,
+  { clock, touched, snapshotAt }: Marks,
 ): LiveState<Row> {
   const keys = new Set([...Object.keys(confirmed), ...Object.keys(overlays)]);
   const rows: Row[] = [];
@@ -45,11 +57,16 @@ function withRows<Row extends LiveRow>(
     const row = visible(confirmed[key], overlays[key]);
     if (row) rows.push(row);
   }
-  return { confirmed, overlays, rows: rows.sort(definition.compare) };
+  return { confirmed, overlays, rows: rows.sort(definition.compare), clock, touched, snapshotAt };
+}
+
+function stamped(state: Marks, key: string): Marks {
+  const clock = state.clock + 1;
+  return { clock, touched: { ...state.touched, [key]: clock }, snapshotAt: state.snapshotAt };
 }
 
 export function initialLiveState<Row extends LiveRow>(definition: LiveTable<Row>, rows: Row[]): LiveState<Row> {
-  return applySnapshot(definition, withRows(definition, {}, {}), rows);
+  return applySnapshot(definition, withRows(definition, {}, {}, { clock: 0, touched: {}, snapshotAt: 0 }), rows, 0);
 }
 
 /** An INSERT or UPDATE from the server: kept if newer than the confirmed copy (an unknown key is added). */
@@ -58,31 +75,38 @@ export function applyUpsert<Row extends LiveRow>(definition: LiveTable<Row>, sta
   if (key === undefined) return state;
   const current = state.confirmed[key];
   if (current && row.version <= current.version) return state;
-  return withRows(definition, { ...state.confirmed, [key]: row }, { ...state.overlays });
+  return withRows(definition, { ...state.confirmed, [key]: row }, { ...state.overlays }, stamped(state, key));
 }
 
 /** A DELETE (under RLS it may carry only the key columns); a key this view does not hold is a no-op. */
 export function applyDelete<Row extends LiveRow>(definition: LiveTable<Row>, state: LiveState<Row>, old: Partial<Row>): LiveState<Row> {
   const key = rowKey(definition, old);
-  if (key === undefined || !(key in state.confirmed)) return state;
+  if (key === undefined) return state;
+  // Not held yet, the key is still stamped: a refetch in flight may bring the row back from before its deletion.
   const confirmed = { ...state.confirmed };
   delete confirmed[key];
-  return withRows(definition, confirmed, { ...state.overlays });
+  return withRows(definition, confirmed, { ...state.overlays }, stamped(state, key));
 }
 
 /**
- * A refetch: the server's rows are the truth (rows absent from it were deleted meanwhile), except where this
- * device already holds a newer version (an event that arrived while the refetch was in flight).
+ * A refetch sent at tick `since`: the server's rows are the truth (rows absent from it were deleted meanwhile),
+ * except where this device already holds a newer version, or heard of the row's insert or delete after `since`
+ * (an event or an action's answer that overtook the refetch).
  */
-export function applySnapshot<Row extends LiveRow>(definition: LiveTable<Row>, state: LiveState<Row>, rows: Row[]): LiveState<Row> {
+export function applySnapshot<Row extends LiveRow>(definition: LiveTable<Row>, state: LiveState<Row>, rows: Row[], since: number): LiveState<Row> {
+  if (since < state.snapshotAt) return state;
+  const newer = (key: string) => (state.touched[key] ?? 0) > since;
   const confirmed: Record<string, Row> = {};
+  for (const [key, row] of Object.entries(state.confirmed)) if (newer(key)) confirmed[key] = row;
   for (const row of rows) {
     const key = rowKey(definition, row);
-    if (key === undefined) continue;
+    if (key === undefined || newer(key)) continue;
     const current = state.confirmed[key];
     confirmed[key] = current && current.version > row.version ? current : row;
   }
-  return withRows(definition, confirmed, { ...state.overlays });
+  // Stamps at or before `since` cannot matter to a later refetch, which was sent at `since` or after.
+  const touched = Object.fromEntries(Object.entries(state.touched).filter(([, tick]) => tick > since));
+  return withRows(definition, confirmed, { ...state.overlays }, { clock: state.clock, touched, snapshotAt: since });
 }
 
 /** This device's change, shown before the server answers. */
@@ -93,7 +117,7 @@ export function applyOptimistic<Row extends LiveRow>(
   overlay: Overlay<Row>,
 ): LiveState<Row> {
   const stack = [...(state.overlays[key] ?? []), overlay];
-  return withRows(definition, { ...state.confirmed }, { ...state.overlays, [key]: stack });
+  return withRows(definition, { ...state.confirmed }, { ...state.overlays, [key]: stack }, state);
 }
 
 /**
@@ -112,7 +136,7 @@ export function settle<Row extends LiveRow>(
   const overlays = { ...state.overlays };
   if (stack.length) overlays[key] = stack;
   else delete overlays[key];
-  let next = withRows(definition, { ...state.confirmed }, overlays);
+  let next = withRows(definition, { ...state.confirmed }, overlays, state);
   if (answer.row) next = applyUpsert(definition, next, answer.row);
   if (answer.gone) next = applyDelete(definition, next, answer.gone);
   return next;

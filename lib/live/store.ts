@@ -6,7 +6,8 @@ export type LiveActions<Row> = {
   /** INSERT and UPDATE events, action results: kept when newer by version. */
   applyUpsert: (row: Row) => void;
   applyDelete: (old: Partial<Row>) => void;
-  applySnapshot: (rows: Row[]) => void;
+  /** A refetch's rows; `since` is the store's `clock` when its query was sent. */
+  applySnapshot: (rows: Row[], since: number) => void;
   applyOptimistic: (key: string, overlay: Overlay<Row>) => void;
   settle: (key: string, id: string, answer: Settlement<Row>) => void;
 };
@@ -23,7 +24,7 @@ export function createLiveStore<Row extends LiveRow>(definition: LiveTable<Row>,
     ...initialLiveState(definition, initial),
     applyUpsert: (row) => set((state) => applyUpsert(definition, state, row)),
     applyDelete: (old) => set((state) => applyDelete(definition, state, old)),
-    applySnapshot: (rows) => set((state) => applySnapshot(definition, state, rows)),
+    applySnapshot: (rows, since) => set((state) => applySnapshot(definition, state, rows, since)),
     applyOptimistic: (key, overlay) => set((state) => applyOptimistic(definition, state, key, overlay)),
     settle: (key, id, answer) => set((state) => settle(definition, state, key, id, answer)),
   }));

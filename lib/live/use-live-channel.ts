@@ -59,10 +59,11 @@ export function useLiveChannel(topic: string, bandId: string, feeds: ReadonlyArr
     for (const { definition, store, scope = {} } of feeds) {
       let query = supabase.from(definition.table).select('*').eq(bandColumnOf(definition), bandId);
       for (const [column, value] of Object.entries(scope)) query = query.eq(column, value);
+      const since = store.getState().clock;
       void query.then(({ data, error }) => {
         // A failed refetch leaves the screen as it was; the next rejoin tries again.
         if (error) console.warn(`Refetching ${definition.table} failed: ${error.message}`);
-        else store.getState().applySnapshot(data as unknown as LiveRow[]);
+        else store.getState().applySnapshot(data as unknown as LiveRow[], since);
       });
     }
   }, [supabase, bandId, feeds]);
