@@ -1,6 +1,8 @@
 // Rows of the calendar tables (supabase/migrations/*_calendar.sql), kept in step with the SQL by hand like
 // database.types.ts, which assembles them into the Database type.
 
+import type { PracticeSummary } from './database.rooms.types';
+
 type Timestamp = string;
 /** A calendar date, 'YYYY-MM-DD'. */
 type DateOnly = string;
@@ -44,6 +46,8 @@ export type PracticeSessionRow = Live & {
   location: string | null;
   notes: string | null;
   created_by: string | null;
+  /** Stored by the practice room when it ends (PracticeSummary, database.rooms.types.ts). */
+  summary: PracticeSummary | null;
 };
 
 export type PracticeItemRow = Live & {

@@ -2,8 +2,10 @@
 // until the generator runs in CI. Every client factory is typed with it, so a renamed column fails tsc.
 
 import type { CalendarTables } from './database.calendar.types';
+import type { RoomFunctions, RoomTables } from './database.rooms.types';
 
 export type * from './database.calendar.types';
+export type * from './database.rooms.types';
 
 export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
 
@@ -91,7 +93,8 @@ export type Database = {
         Update: { token?: string; created_at?: Timestamp };
         Relationships: [];
       };
-    } & CalendarTables;
+    } & CalendarTables &
+      RoomTables;
     Views: { [_ in never]: never };
     Functions: {
       create_band: { Args: { band_name: string }; Returns: string };
@@ -113,7 +116,7 @@ export type Database = {
       revoke_calendar_token: { Args: Record<PropertyKey, never>; Returns: undefined };
       /** null for an unknown, revoked or malformed token; the shape is CalendarFeed (lib/calendar/feed.ts). */
       calendar_feed: { Args: { p_token: string }; Returns: Json };
-    };
+    } & RoomFunctions;
     Enums: { [_ in never]: never };
     CompositeTypes: { [_ in never]: never };
   };

@@ -36,7 +36,7 @@ function PlanPracticeForm({ bandId, onCancel }: { bandId: string; onCancel: () =
   const [state, formAction, pending] = useActionState(async (previous: PracticeFormState, formData: FormData): Promise<PracticeFormState> => {
     const values = formValues(formData);
     const parsed = parsePracticeFields(values);
-    const draft = 'fields' in parsed ? draftRow<PracticeSessionRow>({ ...parsed.fields, id, band_id: bandId, created_by: null }) : null;
+    const draft = 'fields' in parsed ? draftRow<PracticeSessionRow>({ ...parsed.fields, id, band_id: bandId, created_by: null, summary: null }) : null;
     const replayable = { op: 'practice.create', payload: values, label: 'Plan a practice' };
     const result = await mutate(draft ? { kind: 'insert', row: draft } : null, () => createPractice(previous, formData), formData, replayable);
     if (result.status === 'saved') router.push(`/bands/${bandId}/practice/${result.row.id}`);
