@@ -135,6 +135,8 @@ export type SongRow = {
   duration_s: number | null;
   status: SongStatus;
   notes: string | null;
+  /** Lyrics with chords in ChordPro. */
+  chart?: string | null;
   version: number;
   created_by: string | null;
   created_at: Timestamp;

@@ -19,6 +19,8 @@ import { PracticeHeading } from './practice-heading';
 import { notReady, readinessLine } from '@/lib/practice/readiness';
 import { useLearnBySong } from './use-learn-status';
 import { useAgendaActions } from './use-agenda-actions';
+import { PracticeSummary } from '@/components/room/practice-summary';
+import { buttonClass } from '@/components/ui/button';
 
 /** One practice: when and where, its agenda with goals, and where every member is with each song. */
 export function PracticeView({ bandId, practiceId, backHref }: { bandId: string; practiceId: string; backHref: string }) {
@@ -67,6 +69,10 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
         </p>
       ) : null}
       <AwayWarning date={dateIn(practice.starts_at, practice.time_zone)} testId="practice-away-conflict" />
+      <Link href={`/bands/${bandId}/practice/${practiceId}/room`} className={buttonClass('primary', 'self-start')}>
+        Practice room
+      </Link>
+      {practice.summary ? <PracticeSummary summary={practice.summary} /> : null}
       <section aria-labelledby="agenda-title" className="flex flex-col gap-3">
         <h3 id="agenda-title" className="text-lg font-semibold">
           Agenda

@@ -7,6 +7,7 @@ import { useSetlistItemsStore, useSetlistsStore } from '@/lib/live/stores';
 import { compareItems } from '@/lib/order/keys';
 import { againstTarget, clock } from '@/lib/setlists/timing';
 import { useSetlistTiming } from '@/components/setlists/use-setlist-timing';
+import { buttonClass } from '@/components/ui/button';
 
 /** The attached setlist with its running time against the slot (set start → set end). */
 export function ShowSetlist({ bandId, show }: { bandId: string; show: ShowRow }) {
@@ -28,6 +29,9 @@ export function ShowSetlist({ bandId, show }: { bandId: string; show: ShowRow })
         {slot !== null ? ` · slot ${clock(slot)}` : ' · set an end time to compare with the slot'}
         {fit ? <span className={fit.tone === 'over' ? ' text-red-300' : ' text-emerald-300'}> · {fit.label}</span> : null}
       </p>
+      <Link href={`/bands/${bandId}/shows/${show.id}/stage`} className={buttonClass('primary', 'self-start')}>
+        Stage mode
+      </Link>
     </div>
   );
 }

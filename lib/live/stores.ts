@@ -4,6 +4,7 @@ import { createLiveContext } from './store-context';
 import { setlistItemsTable, setlistsTable } from './tables/setlists';
 import { songsTable } from './tables/songs';
 import { bandMembersTable, bandsTable } from './tables/bands';
+import { liveRoomsTable, practiceNotesTable } from './tables/rooms';
 import { availabilityTable, learnStatusTable, practiceItemsTable, practiceSessionsTable, showsTable, unavailableDatesTable } from './tables/calendar';
 
 // One per-mount store context per live table (client side only; the definitions themselves are plain modules).
@@ -62,3 +63,13 @@ const bandMembers = createLiveContext(bandMembersTable);
 export const BandMembersStoreProvider = bandMembers.LiveStoreProvider;
 export const useBandMembersStore = bandMembers.useLiveStore;
 export const useBandMembersStoreApi = bandMembers.useLiveStoreApi;
+
+const liveRooms = createLiveContext(liveRoomsTable);
+export const LiveRoomsStoreProvider = liveRooms.LiveStoreProvider;
+export const useLiveRoomsStore = liveRooms.useLiveStore;
+export const useLiveRoomsStoreApi = liveRooms.useLiveStoreApi;
+
+const practiceNotes = createLiveContext(practiceNotesTable);
+export const PracticeNotesStoreProvider = practiceNotes.LiveStoreProvider;
+export const usePracticeNotesStore = practiceNotes.useLiveStore;
+export const usePracticeNotesStoreApi = practiceNotes.useLiveStoreApi;
