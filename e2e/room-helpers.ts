@@ -44,7 +44,9 @@ export async function seedShow(device: Device, bandId: string, count: number, br
 /** The band's current invite link, as the members page shows it (bandOfTwo already created one). */
 export async function currentInviteLink(page: Page, bandId: string): Promise<string> {
   await page.goto(`/bands/${bandId}/members`);
-  return (await page.getByTestId('invite-link').textContent())!.trim();
+  const link = page.getByTestId('invite-link');
+  await expect(link).toHaveText(/\/join\/[0-9A-F]{10}$/);
+  return (await link.textContent())!.trim();
 }
 
 export function currentTitle(page: Page) {

@@ -27,6 +27,7 @@ const PAGES = [
   { name: 'practice', path: `${BAND}/practice/9a000000-0000-4000-8000-000000000001` },
   { name: 'members', path: `${BAND}/members` },
 ];
+const STAGE = `${BAND}/shows/5e000000-0000-4000-8000-000000000001/stage`;
 const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 390, height: 844 } },
@@ -74,6 +75,18 @@ try {
     }
     await Promise.all([visitor.close(), member.close()]);
   }
+  // Stage mode on a phone in landscape, the demo show's room opened (or rejoined) by the demo owner.
+  const stage = await browser.newContext({ viewport: { width: 844, height: 390 } });
+  const page = await stage.newPage();
+  await signIn(page);
+  await page.goto(`${BASE_URL}${STAGE}`);
+  const start = page.getByRole('button', { name: 'Start the show' });
+  if (await start.isVisible()) await start.click();
+  await page.locator('[data-field="current-title"]').waitFor();
+  await settled(page);
+  await page.screenshot({ path: path.join(OUT, 'stage-phone-landscape.png') });
+  console.log('saved docs/screenshots/stage-phone-landscape.png');
+  await stage.close();
 } finally {
   await browser.close();
 }
