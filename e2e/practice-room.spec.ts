@@ -13,9 +13,8 @@ test('practice room: Alice leads, Bob follows; notes and learn status live (on t
 
   // From the practice page into the room; the member who starts leads, on the first agenda item.
   await alice.page.goto(`/bands/${bandId}/practice/${practice!.id}`);
-  await alice.page.getByRole('link', { name: 'Practice room' }).click();
-  await expect(alice.page).toHaveURL(room);
   await alice.page.getByRole('button', { name: 'Start practice' }).click();
+  await expect(alice.page).toHaveURL(room);
   await expect(currentTitle(alice.page)).toHaveText('Anthem');
   await bob.page.setViewportSize({ width: 390, height: 844 });
   await bob.page.goto(room);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { bandOfTwo, expectLive, joinByLink } from './band-helpers';
 import { expect, test } from './fixtures';
 import { apiAs } from './phone-helpers';
@@ -28,6 +29,10 @@ test('stage mode: 20 advances by the leader reach two followers (latency printed
     await expectLive(page);
   }
   await expect(bob.page.locator('[data-field="leader"]')).toHaveText('Alice leads.');
+  // The phone in landscape: axe-clean, nothing scrolls sideways.
+  const { violations } = await new AxeBuilder({ page: bob.page }).analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await bob.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(844);
   await expect(alice.page.locator('[data-field="leader"]')).toContainText('You lead.');
 
   await watchKeys(alice.page);

@@ -20,7 +20,7 @@ import { notReady, readinessLine } from '@/lib/practice/readiness';
 import { useLearnBySong } from './use-learn-status';
 import { useAgendaActions } from './use-agenda-actions';
 import { PracticeSummary } from '@/components/room/practice-summary';
-import { buttonClass } from '@/components/ui/button';
+import { StartPracticeButton } from '@/components/room/start-practice-button';
 
 /** One practice: when and where, its agenda with goals, and where every member is with each song. */
 export function PracticeView({ bandId, practiceId, backHref }: { bandId: string; practiceId: string; backHref: string }) {
@@ -69,9 +69,7 @@ export function PracticeView({ bandId, practiceId, backHref }: { bandId: string;
         </p>
       ) : null}
       <AwayWarning date={dateIn(practice.starts_at, practice.time_zone)} testId="practice-away-conflict" />
-      <Link href={`/bands/${bandId}/practice/${practiceId}/room`} className={buttonClass('primary', 'self-start')}>
-        Practice room
-      </Link>
+      <StartPracticeButton bandId={bandId} practiceId={practiceId} disabledReason={agenda.length ? undefined : 'Add songs to the agenda to start the practice room.'} />
       {practice.summary ? <PracticeSummary summary={practice.summary} /> : null}
       <section aria-labelledby="agenda-title" className="flex flex-col gap-3">
         <h3 id="agenda-title" className="text-lg font-semibold">
