@@ -41,19 +41,24 @@ create table public.live_room_leases (
   seen_at timestamptz not null default now()
 );
 
+-- An agenda item as (id, session_id), so a note can point at an item of its own practice only.
+alter table public.practice_items add constraint practice_items_id_session_id_key unique (id, session_id);
+
 create table public.practice_notes (
   id uuid primary key default gen_random_uuid(),
   band_id uuid not null,
   practice_id uuid not null,
-  -- The agenda item the note is about; a note outlives its item being taken off the agenda.
-  item_id uuid references public.practice_items (id) on delete set null,
+  -- The agenda item the note is about, on this practice's agenda; a note outlives its item being taken off it.
+  item_id uuid,
   author_id uuid not null default auth.uid() references auth.users (id) on delete cascade,
   body text not null check (char_length(body) between 1 and 500 and body = btrim(body)),
   version integer not null default 1,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   constraint practice_notes_practice_fkey foreign key (practice_id, band_id)
-    references public.practice_sessions (id, band_id) on delete cascade
+    references public.practice_sessions (id, band_id) on delete cascade,
+  constraint practice_notes_item_fkey foreign key (item_id, practice_id)
+    references public.practice_items (id, session_id) on delete set null (item_id)
 );
 create index practice_notes_band_id_idx on public.practice_notes (band_id);
 create index practice_notes_practice_id_idx on public.practice_notes (practice_id, created_at);
@@ -230,8 +235,9 @@ begin
     return v_room;
   elsif found then
     update public.live_rooms
-       set ended_at = null, leader_id = v_uid, item_started_at = case when item_id is null then null else now() end,
-           item_id = coalesce(item_id, public.room_first_item(p_kind, p_event_id))
+       set ended_at = null, leader_id = v_uid, item_id = coalesce(item_id, public.room_first_item(p_kind, p_event_id)),
+           -- SET sees the old row: a room that ended on no item restarts on its first one, whose time runs too.
+           item_started_at = case when coalesce(item_id, public.room_first_item(p_kind, p_event_id)) is null then null else now() end
      where id = v_room.id
      returning * into v_room;
   else
