@@ -2,8 +2,11 @@
 
 import { formatMinutes, useElapsed } from './item-timer';
 
-/** Time since the room started against the set's planned length (the show's set times, else the setlist's). */
-export function SetClock({ startedAt, plannedSeconds }: { startedAt: string; plannedSeconds: number | null }) {
+/**
+ * Time since the room started against the set's planned length (the show's set times, else the setlist's), and
+ * the planned end on the venue's clock when the show has one.
+ */
+export function SetClock({ startedAt, plannedSeconds, endsAt }: { startedAt: string; plannedSeconds: number | null; endsAt?: string }) {
   const elapsed = useElapsed(startedAt);
   const over = plannedSeconds !== null && elapsed > plannedSeconds;
   return (
@@ -11,6 +14,7 @@ export function SetClock({ startedAt, plannedSeconds }: { startedAt: string; pla
       {formatMinutes(elapsed)}
       {plannedSeconds !== null ? <span className="text-zinc-400"> / {formatMinutes(plannedSeconds)}</span> : null}
       {over ? <span className="ml-2 text-base">over by {formatMinutes(elapsed - plannedSeconds)}</span> : null}
+      {endsAt ? <span className="ml-2 text-base text-zinc-400">· ends {endsAt}</span> : null}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useCalendarChannels, useCalendarMe } from '@/components/calendar/calendar-live';
 import { ConnectionIndicator } from '@/components/ui/connection-indicator';
 import { FormMessage } from '@/components/ui/form-message';
+import { timeIn } from '@/lib/calendar/zoned';
 import { worstConnection } from '@/lib/live/connection';
 import { useSetlistItemsStore, useShowsStore, useSongsStore } from '@/lib/live/stores';
 import { compareItems } from '@/lib/order/keys';
@@ -52,7 +53,7 @@ export function StageView({ bandId, showId }: { bandId: string; showId: string }
           Leave stage mode
         </Link>
         <h1 className="text-sm font-semibold text-zinc-300">{show?.title ?? 'Show'}</h1>
-        {open ? <SetClock startedAt={open.started_at} plannedSeconds={planned} /> : null}
+        {open ? <SetClock startedAt={open.started_at} plannedSeconds={planned} endsAt={show?.set_end_at ? timeIn(show.set_end_at, show.time_zone) : undefined} /> : null}
         <ConnectionIndicator channel={connection} />
       </header>
       <div className="flex flex-col gap-3">
