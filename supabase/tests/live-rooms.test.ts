@@ -5,8 +5,8 @@ import { anonymous, created, db, listen, newPractice, type Change, type Row } fr
 import { atTheSameInstant, openRoom, ok, practiceWithAgenda, refusedRoom, roomRow, rpc, showWithSetlist, sleep, untilLeaseAge } from './room-support';
 import { band, signUp, sql, subscribed, waitFor, type User } from './support';
 
-// The live rooms (migrations *_live_rooms.sql and *_live_room_functions.sql), driven as the band's members through PostgREST and
-// Realtime: one leader moves the room, everyone else follows, and nobody else can move it by any path.
+// The live rooms (migrations *_live_rooms.sql and *_live_room_functions.sql), driven as the band's members through
+// PostgREST and Realtime: one leader moves the room, everyone else follows, and nobody else can move it by any path.
 
 const stack = inject('stack');
 // alice owns the band, bob and carol are members, dave is in a band of his own only, anon never signed in.
