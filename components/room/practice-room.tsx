@@ -48,7 +48,7 @@ export function PracticeRoom({ bandId, practiceId }: { bandId: string; practiceI
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
           <BackLink href={backHref}>Practice</BackLink>
-          <h1 className="text-xl font-bold">Practice room · {formatDate(practice.starts_at, practice.time_zone)}</h1>
+          <h2 className="text-xl font-bold">Practice room · {formatDate(practice.starts_at, practice.time_zone)}</h2>
         </div>
         <ConnectionIndicator channel={connection} />
       </div>
@@ -67,7 +67,12 @@ export function PracticeRoom({ bandId, practiceId }: { bandId: string; practiceI
             </section>
           ) : null}
           {shown ? <RoomNotes bandId={bandId} practiceId={practiceId} itemId={shown.id} userId={userId} members={members} /> : null}
-          <RunningOrder items={items} current={current} shown={navigation.shown} leading={leading} onPick={navigation.lookAt} />
+          <section aria-labelledby="room-agenda" className="flex flex-col gap-2">
+            <h3 id="room-agenda" className="font-semibold">
+              Agenda
+            </h3>
+            <RunningOrder items={items} current={current} shown={navigation.shown} leading={leading} onPick={navigation.lookAt} />
+          </section>
         </>
       ) : (
         <RoomStart label="Start practice" onStart={() => void run(actions.open('practice', practiceId))} empty={items.length === 0 ? 'Add songs to the agenda first; the room runs through them.' : undefined} />

@@ -52,7 +52,7 @@ export function StageView({ bandId, showId }: { bandId: string; showId: string }
         <Link href={`/bands/${bandId}/shows/${showId}`} className="inline-flex min-h-11 items-center text-amp-400 underline">
           Leave stage mode
         </Link>
-        <h1 className="text-sm font-semibold text-zinc-300">{show?.title ?? 'Show'}</h1>
+        <p className="text-sm font-semibold text-zinc-300">{show?.title ?? 'Show'}</p>
         {open ? <SetClock startedAt={open.started_at} plannedSeconds={planned} endsAt={show?.set_end_at ? timeIn(show.set_end_at, show.time_zone) : undefined} /> : null}
         <ConnectionIndicator channel={connection} />
       </header>
