@@ -65,6 +65,15 @@ test('practice room: Alice leads, Bob follows; notes and learn status live (on t
   await expect(currentTitle(bob.page)).toHaveText('Ballad');
   await expect(bob.page.locator('[data-field="room-connection"]')).toHaveCount(0);
 
+  // The leader offline: a move is not kept for later (a stale move would yank everyone back); her screen steps
+  // back and says why.
+  await alice.context.setOffline(true);
+  await alice.page.getByRole('button', { name: 'Previous song' }).click();
+  await expect(alice.page.getByRole('alert').filter({ hasText: 'Could not reach the server' })).toBeVisible();
+  await expect(currentTitle(alice.page)).toHaveText('Ballad');
+  await alice.context.setOffline(false);
+  await expectLive(alice.page);
+
   // Alice ends the practice after a moment on Ballad; the practice page shows what was covered.
   await alice.page.waitForTimeout(1_100);
   await alice.page.getByRole('button', { name: 'End practice' }).click();

@@ -10,6 +10,7 @@ import { newId } from '@/lib/live/new-id';
 import { usePracticeNotesStore, usePracticeNotesStoreApi } from '@/lib/live/stores';
 import { draftRow } from '@/lib/live/tables/calendar';
 import { practiceNotesTable } from '@/lib/live/tables/rooms';
+import { UNREACHABLE } from '@/lib/live/result';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
 
 const NOTE_LIMIT = 500;
@@ -31,6 +32,7 @@ export function RoomNotes({ bandId, practiceId, itemId, userId, members }: { ban
     const row = draftRow<PracticeNoteRow>({ id: newId(), band_id: bandId, practice_id: practiceId, item_id: itemId, author_id: userId, body: text });
     const result = await mutate({ kind: 'insert', row }, async () => {
       const { data, error: refused } = await supabase.from('practice_notes').insert({ id: row.id, band_id: bandId, practice_id: practiceId, item_id: itemId, body: text }).select('*').single();
+      if (refused && !refused.code) return UNREACHABLE;
       return refused ? ({ status: 'invalid', errors: { form: `The note was not saved: ${refused.message}` } } as const) : ({ status: 'saved', row: data } as const);
     });
     if (result.status === 'saved') {

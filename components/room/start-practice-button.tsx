@@ -20,7 +20,7 @@ export function StartPracticeButton({ bandId, practiceId, disabledReason }: { ba
     const { error: refused } = await supabase.rpc('room_open', { p_kind: 'practice', p_event_id: practiceId });
     if (refused) {
       setPending(false);
-      setError(refused.message.includes('fetch') ? 'Could not reach the server. Check the connection and try again.' : refused.message);
+      setError(refused.code ? refused.message : 'Could not reach the server. Check the connection and try again.');
       return;
     }
     router.push(`/bands/${bandId}/practice/${practiceId}/room`);

@@ -4,7 +4,7 @@ import { useCallback, useEffect } from 'react';
 import type { PostgrestError } from '@supabase/supabase-js';
 import { useAuth } from '@/lib/live/auth-provider';
 import type { LiveRoomRow, RoomKind } from '@/lib/database.types';
-import type { LiveResult } from '@/lib/live/result';
+import { UNREACHABLE, type LiveResult } from '@/lib/live/result';
 import { useLiveRoomsStoreApi } from '@/lib/live/stores';
 import { liveRoomsTable } from '@/lib/live/tables/rooms';
 import { useLiveMutation } from '@/lib/live/use-live-mutation';
@@ -17,7 +17,9 @@ const HEARTBEAT_MS = 2_500;
 const TAKE_RETRY_MS = 2_000;
 const TAKE_ATTEMPTS = 6;
 
-function answer(data: LiveRoomRow | null, error: PostgrestError | null): RoomResult {
+/** The database's refusal in its own words; a request that never reached it (no code) says so plainly. */
+function roomAnswer(data: LiveRoomRow | null, error: PostgrestError | null): RoomResult {
+  if (error && !error.code) return UNREACHABLE;
   if (error) return { status: 'invalid', errors: { form: error.hint ? `${error.message}. ${error.hint}` : error.message } };
   return { status: 'saved', row: data! };
 }
@@ -38,7 +40,7 @@ export function useRoomActions(room: LiveRoomRow | undefined) {
     async (change: Parameters<typeof mutate>[0], request: () => PromiseLike<{ data: unknown; error: PostgrestError | null }>) =>
       mutate(change, async () => {
         const { data, error } = await request();
-        return answer(data as LiveRoomRow | null, error);
+        return roomAnswer(data as LiveRoomRow | null, error);
       }),
     [mutate],
   );
