@@ -67,6 +67,7 @@ test('practice room: Alice leads, Bob follows; notes and learn status live (on t
 
   // The leader offline: a move is not kept for later (a stale move would yank everyone back); her screen steps
   // back and says why.
+  alice.tolerate(/ERR_INTERNET_DISCONNECTED/); // the browser logs each request it could not send
   await alice.context.setOffline(true);
   await alice.page.getByRole('button', { name: 'Previous song' }).click();
   await expect(alice.page.getByRole('alert').filter({ hasText: 'Could not reach the server' })).toBeVisible();

@@ -35,9 +35,9 @@ export function PracticeRoom({ bandId, practiceId }: { bandId: string; practiceI
     [agendaRows, songRows, practiceId],
   );
   const state = useRoom('practice', practiceId, userId);
-  const { open, leading, actions, error, run } = state;
+  const { open, leading, actions, moveTo, error, run } = state;
   const current = open?.item_id ?? null;
-  const navigation = useRoomNavigation(items, current, leading, actions.move);
+  const navigation = useRoomNavigation(items, current, leading, moveTo);
   const learn = useLearnBySong();
   const shown = items.find((item) => item.id === navigation.shown);
   const backHref = `/bands/${bandId}/practice/${practiceId}`;

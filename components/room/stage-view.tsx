@@ -39,9 +39,9 @@ export function StageView({ bandId, showId }: { bandId: string; showId: string }
     [itemRows, songRows, setlistId],
   );
   const state = useRoom('show', showId, userId);
-  const { open, leading, actions, error, run } = state;
+  const { open, leading, actions, moveTo, error, run } = state;
   const current = open?.item_id ?? null;
-  const navigation = useRoomNavigation(items, current, leading, actions.move);
+  const navigation = useRoomNavigation(items, current, leading, moveTo);
   const wakeLock = useWakeLock(Boolean(open));
   const shown = items.find((item) => item.id === navigation.shown);
   const planned = show?.set_end_at ? (Date.parse(show.set_end_at) - Date.parse(show.set_start_at ?? show.starts_at)) / 1000 : sumOf(items);

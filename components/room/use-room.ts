@@ -18,8 +18,11 @@ export function useRoom(kind: RoomKind, eventId: string, userId: string) {
     const outcome = await pending;
     setError(outcome?.status === 'invalid' ? (outcome.errors?.form ?? 'That did not work. Try again.') : undefined);
   }, []);
+  const { move } = actions;
+  /** A move whose refusal (not the leader any more, no connection) is told like every other action's. */
+  const moveTo = useCallback((itemId: string) => run(move(itemId)), [run, move]);
   const open = room && !room.ended_at ? room : undefined;
-  return { room, open, leading: Boolean(open && open.leader_id === userId), actions, error, run };
+  return { room, open, leading: Boolean(open && open.leader_id === userId), actions, moveTo, error, run };
 }
 
 export type RoomState = ReturnType<typeof useRoom>;
