@@ -55,6 +55,19 @@ test('practice room: Alice leads, Bob follows; notes and learn status live (on t
   expect(outside.error?.code).toBe('22023');
   expect(outside.error?.message).toBe("That item is not on this room's agenda");
 
+  // Alice hands the lead to Bob, who is in the room: he drives, and hands it back.
+  await alice.page.getByLabel('Hand the lead to').selectOption({ label: 'Bob' });
+  await alice.page.getByRole('button', { name: 'Hand over' }).click();
+  await expect(bob.page.locator('[data-field="leader"]')).toContainText('You lead.');
+  await expect(alice.page.locator('[data-field="leader"]')).toHaveText('Bob leads.');
+  await bob.page.getByRole('button', { name: 'Next song' }).click();
+  await expect(currentTitle(alice.page)).toHaveText('Ballad');
+  await bob.page.getByLabel('Hand the lead to').selectOption({ label: 'Alice' });
+  await bob.page.getByRole('button', { name: 'Hand over' }).click();
+  await expect(alice.page.locator('[data-field="leader"]')).toContainText('You lead.');
+  await alice.page.getByRole('button', { name: 'Previous song' }).click();
+  await expect(currentTitle(bob.page)).toHaveText('Anthem');
+
   // Bob loses the connection: his screen says it is not following, then catches up when back.
   await bob.context.setOffline(true);
   await expect(bob.page.locator('[data-field="room-connection"]')).toHaveAttribute('data-state', 'offline');
