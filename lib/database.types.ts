@@ -1,6 +1,7 @@
 // The shape `supabase gen types typescript` produces for supabase/migrations/*; keep the two in step by hand
 // until the generator runs in CI. Every client factory is typed with it, so a renamed column fails tsc.
 
+import type { ChartTables } from './charts/database.types';
 import type { CalendarTables } from './database.calendar.types';
 import type { RoomFunctions, RoomTables } from './database.rooms.types';
 
@@ -94,7 +95,8 @@ export type Database = {
         Relationships: [];
       };
     } & CalendarTables &
-      RoomTables;
+      RoomTables &
+      ChartTables;
     Views: { [_ in never]: never };
     Functions: {
       create_band: { Args: { band_name: string }; Returns: string };

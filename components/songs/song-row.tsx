@@ -2,14 +2,15 @@
 
 import { useCalendarMe } from '@/components/calendar/calendar-live';
 import { LearnChips, MyLearnStatus } from '@/components/practice/learn-status';
-import { Pencil } from 'lucide-react';
+import { Music, Pencil } from 'lucide-react';
+import Link from 'next/link';
 import type { LearnState, Song, SongStatus } from '@/lib/database.types';
 import { rowKey } from '@/lib/live/definition';
 import { useWaiting } from '@/lib/live/offline/offline-queue';
 import { useSongsStore } from '@/lib/live/stores';
 import { songsTable } from '@/lib/live/tables/songs';
 import { formatDuration } from '@/lib/validation/song';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { DeleteSongButton } from './delete-song-button';
 import { EditSongForm } from './edit-song-form';
 
@@ -40,6 +41,10 @@ export function SongRow({ song, editing, deleted, onEditingChange, learn }: Prop
         </div>
         {editing ? null : (
           <div className="flex gap-2">
+            <Link href={`/bands/${song.band_id}/songs/${song.id}`} aria-label={`Chart for ${song.title}`} className={buttonClass('secondary')}>
+              <Music aria-hidden className="size-4" />
+              Chart
+            </Link>
             <Button variant="secondary" onClick={() => onEditingChange(song)} aria-label={`Edit ${song.title}`}>
               <Pencil aria-hidden className="size-4" />
               Edit

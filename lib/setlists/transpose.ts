@@ -15,7 +15,27 @@ export function transposeKey(key: string, semitones: number): string {
   const [, letter, accidental, minor] = match;
   const pitch = (NATURAL[letter!]! + (accidental === '#' ? 1 : accidental === 'b' ? -1 : 0) + semitones + 120) % 12;
   const useFlats = minor ? FLAT_MINOR.has(pitch) : FLAT_MAJOR.has(pitch);
-  return `${(useFlats ? FLATS : SHARPS)[pitch]}${minor}`;
+  return `${spellPitch(pitch, useFlats)}${minor}`;
+}
+
+/** "Bb" → 10, "C#" → 1; undefined for anything that is not a note name. */
+export function pitchOf(note: string): number | undefined {
+  const match = /^([A-G])([#b]?)$/.exec(note);
+  if (!match) return undefined;
+  return (NATURAL[match[1]!]! + (match[2] === '#' ? 1 : match[2] === 'b' ? -1 : 0) + 12) % 12;
+}
+
+/** A pitch class (0 = C) as a note name, with flats or sharps. */
+export function spellPitch(pitch: number, flats: boolean): string {
+  return (flats ? FLATS : SHARPS)[((pitch % 12) + 12) % 12]!;
+}
+
+/** Whether a key is written with flats (F, Bb, Dm, Gm…), by the same rule transposeKey spells keys with. */
+export function keyUsesFlats(key: string): boolean {
+  const match = /^([A-G][#b]?)(m?)$/.exec(key);
+  const pitch = match ? pitchOf(match[1]!) : undefined;
+  if (pitch === undefined) return false;
+  return match![2] ? FLAT_MINOR.has(pitch) : FLAT_MAJOR.has(pitch);
 }
 
 /** "+2", "−3", "0" for labels. */

@@ -14,6 +14,7 @@ const LABELS: Record<SongFieldName, string> = {
   duration_s: 'duration',
   status: 'status',
   notes: 'notes',
+  chart: 'chart',
 };
 
 /** A value as the form shows it: m:ss for durations, "(empty)" for a cleared field. */
@@ -36,6 +37,6 @@ export function conflictHints(conflicts: FieldConflict<string>[] | undefined): F
 
 /** The song's editable fields, as the edit form sends them for the three-way merge. */
 export function songBase(song: Song): Pick<Song, SongFieldName> {
-  const { title, artist, key, tempo_bpm, duration_s, status, notes } = song;
-  return { title, artist, key, tempo_bpm, duration_s, status, notes };
+  const { title, artist, key, tempo_bpm, duration_s, status, notes, chart = null } = song;
+  return { title, artist, key, tempo_bpm, duration_s, status, notes, chart };
 }

@@ -64,3 +64,20 @@ describe('song validation', () => {
     expect(formatDuration(null)).toBe('');
   });
 });
+
+describe('song chart field', () => {
+  it('songFieldsSchema: an absent chart is left out, so an edit without it never clears the chart', () => {
+    const parsed = songFieldsSchema.parse({ title: 'x' });
+    expect('chart' in parsed).toBe(false);
+  });
+
+  it('songFieldsSchema: a blank chart means no chart', () => {
+    expect(songFieldsSchema.parse({ title: 'x', chart: '  \n' }).chart).toBeNull();
+  });
+
+  it('songFieldsSchema: a chart over 20,000 characters is refused in words', () => {
+    const result = songFieldsSchema.safeParse({ title: 'x', chart: 'a'.repeat(20_001) });
+    expect(result.error?.issues[0]?.message).toBe('Charts can be up to 20,000 characters');
+    expect(songFieldsSchema.safeParse({ title: 'x', chart: 'a'.repeat(20_000) }).success).toBe(true);
+  });
+});

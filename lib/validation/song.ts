@@ -4,6 +4,8 @@ import { z } from 'zod';
 // before the database would refuse the row with one opaque 400.
 
 export const SONG_KEY_PATTERN = /^[A-G][#b]?m?$/;
+export const CHART_MAX = 20_000;
+export const CHART_TOO_LONG = 'Charts can be up to 20,000 characters';
 export const SONG_STATUSES = ['learning', 'ready'] as const;
 
 /** An optional form field: absent, blank or whitespace means "not set", i.e. NULL. */
@@ -36,6 +38,11 @@ export const songFieldsSchema = z.object({
   duration_s: optional(z.preprocess(parseDuration, integerIn(1, 7200, 'Duration'))),
   status: z.enum(SONG_STATUSES, { error: 'Status is learning or ready' }).default('learning'),
   notes: optional(z.string().trim().max(2000, { error: 'Notes must be at most 2000 characters' })),
+  // Absent (the song form has no chart field) means "leave the chart alone", so a plain edit never clears it;
+  // blank means "no chart". Not trimmed: a chart's leading spaces line chords up.
+  chart: z
+    .preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), z.string().max(CHART_MAX, { error: CHART_TOO_LONG }).nullable())
+    .optional(),
 });
 
 export type SongFields = z.output<typeof songFieldsSchema>;
@@ -65,6 +72,7 @@ const songBaseSchema = z
     duration_s: z.number().nullable(),
     status: z.string(),
     notes: z.string().nullable(),
+    chart: z.string().nullable(),
   })
   .partial();
 
