@@ -8,13 +8,13 @@ import { apiAs } from './phone-helpers';
 
 const KEYS = ['C', 'G', 'Am', 'F', 'Bb', 'E'];
 
-/** `count` songs with keys and tempos, in a setlist (a set break after `breakAfter` songs) played by a show. */
+/** `count` songs with keys, tempos and a two-chord chart, in a setlist (a set break after `breakAfter` songs) played by a show. */
 export async function seedShow(device: Device, bandId: string, count: number, breakAfter?: number) {
   const supabase = await apiAs(device);
   const titles = Array.from({ length: count }, (_, index) => `Tune ${String(index + 1).padStart(2, '0')}`);
   const songs = await supabase
     .from('songs')
-    .insert(titles.map((title, index) => ({ band_id: bandId, title, key: KEYS[index % KEYS.length], tempo_bpm: 90 + index, duration_s: 180 })))
+    .insert(titles.map((title, index) => ({ band_id: bandId, title, key: KEYS[index % KEYS.length], tempo_bpm: 90 + index, duration_s: 180, chart: `{title: ${title}}\n[C]Hello [G]world of ${title}` })))
     .select('id, title');
   expect(songs.error).toBeNull();
   const byTitle = new Map(songs.data!.map((song) => [song.title, song.id]));

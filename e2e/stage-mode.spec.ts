@@ -35,6 +35,15 @@ test('stage mode: 20 advances by the leader reach two followers (latency printed
   expect(await bob.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(844);
   await expect(alice.page.locator('[data-field="leader"]')).toContainText('You lead.');
 
+  // The chart in every follower's own key: Carol plays with a capo on 2 (her offset −2), Bob as written.
+  const chords = (page: typeof bob.page) => page.locator('[data-chart] [data-chord]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-chord')));
+  await expect.poll(() => chords(bob.page)).toEqual(['C', 'G']);
+  for (let step = 0; step < 2; step += 1) await carol.page.getByRole('button', { name: 'My offset down a semitone' }).click();
+  await expect(carol.page.locator('output[data-offset="-2"]')).toHaveText('−2 (capo 2)');
+  await expect.poll(() => chords(carol.page)).toEqual(['Bb', 'F']);
+  await expect(carol.page.locator('[data-field="current-key"]')).toContainText('Bb');
+  await expect.poll(() => chords(bob.page)).toEqual(['C', 'G']);
+
   await watchKeys(alice.page);
   for (const { page } of [bob, carol]) await watchTitles(page);
   const latencies: number[] = [];

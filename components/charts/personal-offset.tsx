@@ -10,9 +10,12 @@ import { FormMessage } from '@/components/ui/form-message';
 
 type Props = { bandId: string; songId: string; value: number; onChange: (semitones: number) => void };
 
-/** "capo 2" reads as a guitarist would say it; a move down has no capo, so it is just "−2". */
+/**
+ * The offset as played: with a capo on fret 2 a guitarist plays shapes two semitones below the sounding key, so
+ * "−2" is also "capo 2"; a move up has no capo (a transposing instrument), so it is just "+2".
+ */
 export function offsetWords(semitones: number): string {
-  return semitones > 0 ? `capo ${semitones}` : semitoneLabel(semitones);
+  return semitones < 0 ? `${semitoneLabel(semitones)} (capo ${-semitones})` : semitoneLabel(semitones);
 }
 
 /**

@@ -2,13 +2,16 @@
 
 import { semitoneLabel, transposeKey } from '@/lib/setlists/transpose';
 import { itemTitle, type RoomItem } from '@/lib/rooms/items';
-import { RoomChart } from './room-chart';
+import type { ReactNode } from 'react';
+import { ChordChart, chartKeyAfter } from '@/components/charts/chord-chart';
+
+type Props = { item: RoomItem | undefined; offset: number; variant?: 'page' | 'stage'; offsetControl?: ReactNode };
 
 /**
  * The item every screen shows: title, key as played (the item's transpose plus this member's own offset), BPM,
  * the goal or note, and the chart in that key. `variant` 'stage' is large, high-contrast type.
  */
-export function CurrentItem({ item, offset, variant = 'page' }: { item: RoomItem | undefined; offset: number; variant?: 'page' | 'stage' }) {
+export function CurrentItem({ item, offset, variant = 'page', offsetControl }: Props) {
   if (!item) return <p className="text-zinc-300">Nothing is selected. The leader picks the first item.</p>;
   const song = item.song;
   const semitones = item.transpose + offset;
@@ -23,7 +26,7 @@ export function CurrentItem({ item, offset, variant = 'page' }: { item: RoomItem
           <div className="flex gap-2">
             <dt className="text-zinc-400">Key</dt>
             <dd data-field="current-key" className="font-semibold">
-              {song.key ? transposeKey(song.key, semitones) : '—'}
+              {(song.chart ? chartKeyAfter(song.chart, song.key, semitones) : null) ?? (song.key ? transposeKey(song.key, semitones) : '—')}
               {semitones ? <span className="ml-1 text-sm text-zinc-400">({semitoneLabel(semitones)})</span> : null}
             </dd>
           </div>
@@ -38,7 +41,8 @@ export function CurrentItem({ item, offset, variant = 'page' }: { item: RoomItem
           Goal: {item.goal}
         </p>
       ) : null}
-      {song ? <RoomChart source={song.chart} semitones={semitones} songKey={song.key} variant={variant} /> : null}
+      {song ? offsetControl : null}
+      {song?.chart ? <ChordChart source={song.chart} semitones={semitones} songKey={song.key} variant={variant} /> : song ? <p className="text-zinc-400">No chart for this song yet.</p> : null}
     </article>
   );
 }

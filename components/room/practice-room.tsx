@@ -21,10 +21,11 @@ import { RoomNotes } from './room-notes';
 import { RoomStart } from './room-start';
 import { RunningOrder } from './running-order';
 import { useRoom } from './use-room';
+import { useMyOffsets } from './use-my-offsets';
 import { useRoomNavigation } from './use-room-navigation';
 
 /** A practice's live room: the leader moves through the agenda, every member's screen follows. */
-export function PracticeRoom({ bandId, practiceId }: { bandId: string; practiceId: string }) {
+export function PracticeRoom({ bandId, practiceId, offsets }: { bandId: string; practiceId: string; offsets: Record<string, number> }) {
   const connection = worstConnection([useCalendarChannels(bandId), useRoomChannel(bandId, 'practice', practiceId)]);
   const { userId, members } = useCalendarMe();
   const practice = usePracticeSessionsStore((store) => store.rows.find((row) => row.id === practiceId));
@@ -40,6 +41,7 @@ export function PracticeRoom({ bandId, practiceId }: { bandId: string; practiceI
   const navigation = useRoomNavigation(items, current, leading, moveTo);
   const learn = useLearnBySong();
   const shown = items.find((item) => item.id === navigation.shown);
+  const mine = useMyOffsets(bandId, offsets);
   const backHref = `/bands/${bandId}/practice/${practiceId}`;
 
   if (!practice) return <p role="alert">This practice was deleted by a bandmate.</p>;
@@ -58,7 +60,7 @@ export function PracticeRoom({ bandId, practiceId }: { bandId: string; practiceI
         <>
           <RoomLeaderBar state={state} members={members} userId={userId} endLabel="End practice" />
           <RoomControls items={items} current={current} leading={leading} navigation={navigation} />
-          <CurrentItem item={shown} offset={0} />
+          <CurrentItem item={shown} offset={mine.offsetOf(shown?.song?.id)} offsetControl={mine.control(shown?.song?.id)} />
           {shown && shown.id === current ? <ItemTimer since={open.item_started_at} earlier={open.seconds[shown.id] ?? 0} /> : null}
           {shown?.song ? (
             <section aria-label="Learn status" className="flex flex-col gap-2">

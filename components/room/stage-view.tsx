@@ -20,6 +20,7 @@ import { RunningOrder } from './running-order';
 import { SetClock } from './set-clock';
 import { UpNext } from './up-next';
 import { useRoom } from './use-room';
+import { useMyOffsets } from './use-my-offsets';
 import { useRoomNavigation } from './use-room-navigation';
 import { useWakeLock } from './use-wake-lock';
 
@@ -27,7 +28,7 @@ import { useWakeLock } from './use-wake-lock';
  * Stage mode: a full-screen, high-contrast run view of the show's setlist. The current song is large with its
  * chart, then what is up next; the leader's pedal moves every screen; the screen stays on.
  */
-export function StageView({ bandId, showId }: { bandId: string; showId: string }) {
+export function StageView({ bandId, showId, offsets }: { bandId: string; showId: string; offsets: Record<string, number> }) {
   const connection = worstConnection([useCalendarChannels(bandId), useRoomChannel(bandId, 'show', showId)]);
   const { userId, members } = useCalendarMe();
   const show = useShowsStore((store) => store.rows.find((row) => row.id === showId));
@@ -44,6 +45,7 @@ export function StageView({ bandId, showId }: { bandId: string; showId: string }
   const navigation = useRoomNavigation(items, current, leading, moveTo);
   const wakeLock = useWakeLock(Boolean(open));
   const shown = items.find((item) => item.id === navigation.shown);
+  const mine = useMyOffsets(bandId, offsets);
   const planned = show?.set_end_at ? (Date.parse(show.set_end_at) - Date.parse(show.set_start_at ?? show.starts_at)) / 1000 : sumOf(items);
 
   return (
@@ -65,7 +67,7 @@ export function StageView({ bandId, showId }: { bandId: string; showId: string }
         ) : null}
         {open ? (
           <div className="grid gap-4 landscape:grid-cols-[2fr_1fr] lg:grid-cols-[2fr_1fr]">
-            <CurrentItem item={shown} offset={0} variant="stage" />
+            <CurrentItem item={shown} offset={mine.offsetOf(shown?.song?.id)} offsetControl={mine.control(shown?.song?.id)} variant="stage" />
             <aside className="flex flex-col gap-3">
               <UpNext items={items} from={navigation.shown} />
               <RoomControls items={items} current={current} leading={leading} navigation={navigation} large />
