@@ -3,9 +3,11 @@
 
 import type { ChartTables } from './charts/database.types';
 import type { CalendarTables } from './database.calendar.types';
+import type { ChatFunctions, ChatTables } from './database.chat.types';
 import type { RoomFunctions, RoomTables } from './database.rooms.types';
 
 export type * from './database.calendar.types';
+export type * from './database.chat.types';
 export type * from './database.rooms.types';
 
 export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
@@ -96,7 +98,8 @@ export type Database = {
       };
     } & CalendarTables &
       RoomTables &
-      ChartTables;
+      ChartTables &
+      ChatTables;
     Views: { [_ in never]: never };
     Functions: {
       create_band: { Args: { band_name: string }; Returns: string };
@@ -118,7 +121,8 @@ export type Database = {
       revoke_calendar_token: { Args: Record<PropertyKey, never>; Returns: undefined };
       /** null for an unknown, revoked or malformed token; the shape is CalendarFeed (lib/calendar/feed.ts). */
       calendar_feed: { Args: { p_token: string }; Returns: Json };
-    } & RoomFunctions;
+    } & RoomFunctions &
+      ChatFunctions;
     Enums: { [_ in never]: never };
     CompositeTypes: { [_ in never]: never };
   };

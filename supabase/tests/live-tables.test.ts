@@ -34,6 +34,8 @@ const MEMBERSHIP_TABLES = new Set(['public.bands', 'public.band_members']);
 const WRITTEN_BY_FUNCTIONS: Record<string, string[]> = {
   'public.live_rooms': ['INSERT', 'UPDATE', 'DELETE'],
   'public.practice_notes': ['UPDATE'],
+  // Chat messages are never hard-deleted: deleting is an UPDATE that every device receives.
+  'public.messages': ['DELETE'],
 };
 
 const granted = async (table: string, cmd: string) =>
@@ -105,6 +107,12 @@ const FIXTURES: Record<string, (stack: Stack) => Promise<Row>> = {
     });
     return insert(stack, 'public.practice_notes', { band_id: member.band_id, practice_id: session.id, author_id: member.user_id, body: 'Fixture note' });
   },
+  'public.messages': async (stack) => {
+    const member = await newMember(stack);
+    return insert(stack, 'public.messages', { band_id: member.band_id, author_id: member.user_id, body: 'Fixture message' });
+  },
+  'public.chat_reads': async (stack) =>
+    insert(stack, 'public.chat_reads', { ...(await newMember(stack)), thread: 'band', read_at: '2027-03-27T21:00:00Z' }),
   'public.unavailable_dates': async (stack) =>
     insert(stack, 'public.unavailable_dates', { ...(await newMember(stack)), starts_on: '2027-05-03', ends_on: '2027-05-09' }),
 };
@@ -190,7 +198,7 @@ describe('the live-table contract', () => {
     expect(published.map(({ name }) => name)).toEqual(expect.arrayContaining([
         'public.songs', 'public.setlists', 'public.setlist_items', 'public.shows', 'public.practice_sessions',
         'public.practice_items', 'public.learn_status', 'public.availability', 'public.unavailable_dates',
-        'public.live_rooms', 'public.practice_notes',
+        'public.live_rooms', 'public.practice_notes', 'public.messages', 'public.chat_reads',
       ]));
   });
 
