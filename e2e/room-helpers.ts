@@ -45,7 +45,8 @@ export async function seedShow(device: Device, bandId: string, count: number, br
 export async function currentInviteLink(page: Page, bandId: string): Promise<string> {
   await page.goto(`/bands/${bandId}/members`);
   const link = page.getByTestId('invite-link');
-  await expect(link).toHaveText(/\/join\/[0-9A-F]{10}$/);
+  // The server renders the path; the page adds its own origin once hydrated.
+  await expect(link).toHaveText(/^https?:\/\/.+\/join\/[0-9A-F]{10}$/);
   return (await link.textContent())!.trim();
 }
 

@@ -18,11 +18,11 @@ export function CurrentItem({ item, offset, variant = 'page', offsetControl }: P
   const stage = variant === 'stage';
   return (
     <article aria-labelledby="current-title" data-item={item.id} className="flex flex-col gap-3">
-      <h2 id="current-title" data-field="current-title" className={stage ? 'text-4xl font-black leading-tight sm:text-6xl' : 'text-2xl font-bold'}>
+      <h2 id="current-title" data-field="current-title" className={stage ? 'text-4xl font-black leading-tight sm:text-6xl [@media(max-height:500px)]:text-3xl' : 'text-2xl font-bold'}>
         {itemTitle(item)}
       </h2>
       {song ? (
-        <dl className={`flex flex-wrap gap-x-6 gap-y-1 ${stage ? 'text-2xl' : 'text-base'}`}>
+        <dl className={`flex flex-wrap gap-x-6 gap-y-1 ${stage ? 'text-2xl [@media(max-height:500px)]:text-lg' : 'text-base'}`}>
           <div className="flex gap-2">
             <dt className="text-zinc-400">Key</dt>
             <dd data-field="current-key" className="font-semibold">
