@@ -1,6 +1,6 @@
 import { createClient, type RealtimePostgresChangesPayload, type SupabaseClient } from '@supabase/supabase-js';
 import { expect } from 'vitest';
-import { sql, type Stack, type User } from './support';
+import { band, signUp, sql, type Stack, type User } from './support';
 
 // Shared by the calendar db tests: rows created as a user through REST, the band's calendar as the superuser sees
 // it, and "refused with this status and code, nothing written".
@@ -71,4 +71,16 @@ export function listen(user: User, topic: string, band: string, tables: string[]
     if (message.extension === 'postgres_changes' && message.status === 'ok') ready = true;
   });
   return { channel, ready: () => ready };
+}
+
+/**
+ * The cast of the room and chat tests: alice owns a band with bob and carol as members, dave is in a band of his
+ * own only, anon never signed in. `leave()` closes their Realtime channels.
+ */
+export async function bandOfThreeAndAnOutsider(stack: Stack) {
+  const [alice, bob, carol, dave] = await Promise.all([signUp(stack, 'alice'), signUp(stack, 'bob'), signUp(stack, 'carol'), signUp(stack, 'dave')]);
+  const bandId = await band(stack, alice, [[bob, 'member'], [carol, 'member']]);
+  const daveBand = await band(stack, dave);
+  const leave = () => Promise.all([alice, bob, carol, dave].map((user) => user.client.removeAllChannels()));
+  return { alice, bob, carol, dave, anon: anonymous(stack), bandId, daveBand, leave };
 }

@@ -1,8 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { anonymous, created, db, listen, newShow, type Change, type Row } from './calendar-support';
+import { bandOfThreeAndAnOutsider, created, db, listen, newShow, type Change, type Row } from './calendar-support';
 import { change, refusedMessage, send, sendTogether, sent, stored, type Answer } from './chat-support';
-import { band, signUp, sql, subscribed, waitFor, type User } from './support';
+import { band, sql, subscribed, waitFor, type User } from './support';
 
 // Band chat (migration *_chat.sql) driven as the band's members through PostgREST and Realtime: who reads and
 // writes messages, what a message may hold, the database's rate limit, and live delivery on chat:<band>.
@@ -13,16 +13,13 @@ const stack = inject('stack');
 let alice: User, bob: User, carol: User, dave: User, anon: SupabaseClient;
 let bandId: string, daveBand: string;
 
+let leave: () => Promise<unknown>;
+
 beforeAll(async () => {
-  [alice, bob, carol, dave] = await Promise.all([signUp(stack, 'alice'), signUp(stack, 'bob'), signUp(stack, 'carol'), signUp(stack, 'dave')]);
-  anon = anonymous(stack);
-  bandId = await band(stack, alice, [[bob, 'member'], [carol, 'member']]);
-  daveBand = await band(stack, dave);
+  ({ alice, bob, carol, dave, anon, bandId, daveBand, leave } = await bandOfThreeAndAnOutsider(stack));
 });
 
-afterAll(async () => {
-  await Promise.all([alice, bob, carol, dave].map((user) => user.client.removeAllChannels()));
-});
+afterAll(() => leave());
 
 const status = (answered: Answer) => ({ status: answered.status, code: answered.error?.code });
 

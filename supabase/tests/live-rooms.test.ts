@@ -1,9 +1,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PracticeSummary } from '@/lib/database.types';
-import { anonymous, created, db, listen, newPractice, type Change, type Row } from './calendar-support';
+import { bandOfThreeAndAnOutsider, created, db, listen, newPractice, type Change, type Row } from './calendar-support';
 import { atTheSameInstant, openRoom, ok, practiceWithAgenda, refusedRoom, roomRow, rpc, showWithSetlist, sleep, untilLeaseAge } from './room-support';
-import { band, signUp, sql, subscribed, waitFor, type User } from './support';
+import { sql, subscribed, waitFor, type User } from './support';
 
 // The live rooms (migrations *_live_rooms.sql and *_live_room_functions.sql), driven as the band's members through
 // PostgREST and Realtime: one leader moves the room, everyone else follows, and nobody else can move it by any path.
@@ -13,16 +13,13 @@ const stack = inject('stack');
 let alice: User, bob: User, carol: User, dave: User, anon: SupabaseClient;
 let bandId: string, daveBand: string;
 
+let leave: () => Promise<unknown>;
+
 beforeAll(async () => {
-  [alice, bob, carol, dave] = await Promise.all([signUp(stack, 'alice'), signUp(stack, 'bob'), signUp(stack, 'carol'), signUp(stack, 'dave')]);
-  anon = anonymous(stack);
-  bandId = await band(stack, alice, [[bob, 'member'], [carol, 'member']]);
-  daveBand = await band(stack, dave);
+  ({ alice, bob, carol, dave, anon, bandId, daveBand, leave } = await bandOfThreeAndAnOutsider(stack));
 });
 
-afterAll(async () => {
-  await Promise.all([alice, bob, carol, dave].map((user) => user.client.removeAllChannels()));
-});
+afterAll(() => leave());
 
 /** A practice of the band with songs A (a0), B (a1) and C (a2), inserted out of agenda order. */
 const threeSongPractice = () => practiceWithAgenda(alice, bandId, [['a1', 'Song B'], ['a2', 'Song C'], ['a0', 'Song A']]);
